@@ -1,0 +1,2 @@
+/** RewardLens app module. */
+package io.rewardlens.app;

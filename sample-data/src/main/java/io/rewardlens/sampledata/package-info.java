@@ -1,0 +1,2 @@
+/** RewardLens sample-data module. */
+package io.rewardlens.sampledata;

@@ -1,0 +1,2 @@
+/** RewardLens scoring module. */
+package io.rewardlens.scoring;

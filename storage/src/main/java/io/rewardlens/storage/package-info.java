@@ -1,0 +1,2 @@
+/** RewardLens storage module. */
+package io.rewardlens.storage;

@@ -1,0 +1,2 @@
+/** RewardLens ui module. */
+package io.rewardlens.ui;
