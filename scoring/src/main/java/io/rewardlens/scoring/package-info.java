@@ -1,2 +1,0 @@
-/** RewardLens scoring module. */
-package io.rewardlens.scoring;
