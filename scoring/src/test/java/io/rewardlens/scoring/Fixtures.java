@@ -203,4 +203,21 @@ final class Fixtures {
                     }
                 });
     }
+
+    /** A fresh folder under {@code target/scratch} for one test's files. */
+    static Path scratch(String prefix) throws IOException {
+        Path root = Path.of("target", "scratch").toAbsolutePath();
+        Files.createDirectories(root);
+        return Files.createTempDirectory(root, prefix);
+    }
+
+    /** SHA-256 hex of a file, computed here independently of the code under test. */
+    static String sha256(Path file) throws IOException {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

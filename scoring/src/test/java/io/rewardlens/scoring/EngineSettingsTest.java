@@ -1,0 +1,35 @@
+package io.rewardlens.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Engine settings take effect once per process; later conflicting settings are an error. */
+class EngineSettingsTest {
+    @Test
+    void libraryPathNeedsAVersion() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new EngineSettings(Path.of("/opt/libtorch/lib"), null, "cu128"));
+        assertTrue(e.getMessage().contains("PYTORCH_VERSION"), e.getMessage());
+    }
+
+    @Test
+    void otherSettingsAfterTheEngineLoadedAreRefused() throws ScoringException {
+        var engine = TorchRuntime.engine(EngineSettings.bundled());
+        assertSame(engine, TorchRuntime.engine(EngineSettings.bundled()));
+        EngineSettingsConflictException e =
+                assertThrows(
+                        EngineSettingsConflictException.class,
+                        () ->
+                                TorchRuntime.engine(
+                                        new EngineSettings(
+                                                Path.of("/opt/libtorch/lib"), "2.7.1", "cu128")));
+        assertTrue(e.getMessage().contains("already loaded"), e.getMessage());
+        assertTrue(e.getMessage().contains("PYTORCH_FLAVOR=cu128"), e.getMessage());
+    }
+}
