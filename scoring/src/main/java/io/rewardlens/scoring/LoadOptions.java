@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param device which device to run on
  * @param engineSettings where the PyTorch native library comes from
  * @param hashCache remembers verified file hashes between loads
- * @param tokenBudget the most tokens (batch size times longest sequence) in one model call
+ * @param tokenBudget the most tokens (batch size times longest sequence) in one model call, or
+ *     {@link #AUTO_TOKEN_BUDGET} for the device's default
  * @param maxBatchSize the most conversations in one model call
  * @param runSelfTests whether to run {@code bundle.json} self-tests at load (refusing the bundle if
  *     one fails)
@@ -23,8 +24,18 @@ public record LoadOptions(
         int maxBatchSize,
         boolean runSelfTests) {
 
-    /** Default token budget: enough to batch short conversations without large padded calls. */
-    public static final int DEFAULT_TOKEN_BUDGET = 8192;
+    /** Token budget chosen by device: {@link #CPU_TOKEN_BUDGET} or {@link #GPU_TOKEN_BUDGET}. */
+    public static final int AUTO_TOKEN_BUDGET = 0;
+
+    /**
+     * CPU default: batches short conversations (about 20 of 100 tokens) while keeping each call's
+     * attention tensors small; on the CPU, larger padded calls of long conversations measured
+     * slower than one-by-one scoring.
+     */
+    public static final int CPU_TOKEN_BUDGET = 2048;
+
+    /** GPU default: large enough to keep a GPU busy with conversations of a few thousand tokens. */
+    public static final int GPU_TOKEN_BUDGET = 16384;
 
     /** Default cap on conversations per model call. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 32;
@@ -34,9 +45,10 @@ public record LoadOptions(
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(engineSettings, "engineSettings");
         Objects.requireNonNull(hashCache, "hashCache");
-        if (tokenBudget < 1 || maxBatchSize < 1) {
+        if (tokenBudget < 0 || maxBatchSize < 1) {
             throw new IllegalArgumentException(
-                    "tokenBudget and maxBatchSize must be positive, got "
+                    "tokenBudget must be positive (or AUTO_TOKEN_BUDGET) and maxBatchSize positive,"
+                            + " got "
                             + tokenBudget
                             + " and "
                             + maxBatchSize);
@@ -45,7 +57,8 @@ public record LoadOptions(
 
     /**
      * Device AUTO, the bundled engine library, hashes cached in the user's cache directory, the
-     * default batching, self-tests on.
+     * device's default token budget, at most {@value #DEFAULT_MAX_BATCH_SIZE} conversations per
+     * call, self-tests on.
      *
      * @return the default options
      */
@@ -54,7 +67,7 @@ public record LoadOptions(
                 DeviceChoice.AUTO,
                 EngineSettings.bundled(),
                 FileHashCache.inUserCacheDirectory(),
-                DEFAULT_TOKEN_BUDGET,
+                AUTO_TOKEN_BUDGET,
                 DEFAULT_MAX_BATCH_SIZE,
                 true);
     }
@@ -95,7 +108,7 @@ public record LoadOptions(
     /**
      * Returns these options with other batching limits.
      *
-     * @param newTokenBudget the most tokens per model call
+     * @param newTokenBudget the most tokens per model call, or {@link #AUTO_TOKEN_BUDGET}
      * @param newMaxBatchSize the most conversations per model call
      * @return the changed options
      */

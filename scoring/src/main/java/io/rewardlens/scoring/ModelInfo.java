@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param maxLength the most tokens the model accepts
  * @param templateSha256 the SHA-256 of the chat template, or null when none could be loaded
  * @param selfTestsPassed how many self-tests of {@code bundle.json} ran and passed at load
+ * @param tokenBudget the most tokens (batch size times longest sequence) in one model call
  */
 public record ModelInfo(
         String name,
@@ -24,7 +25,8 @@ public record ModelInfo(
         String engineVersion,
         int maxLength,
         String templateSha256,
-        int selfTestsPassed) {
+        int selfTestsPassed,
+        int tokenBudget) {
 
     /**
      * Tells whether scores come with per-token detail.

@@ -103,6 +103,13 @@ public final class RewardModel implements AutoCloseable {
                         e);
             }
             predictor = model.newPredictor(new RewardTranslator(trace.form()));
+            int tokenBudget = options.tokenBudget();
+            if (tokenBudget == LoadOptions.AUTO_TOKEN_BUDGET) {
+                tokenBudget =
+                        device.isGpu()
+                                ? LoadOptions.GPU_TOKEN_BUDGET
+                                : LoadOptions.CPU_TOKEN_BUDGET;
+            }
             ModelInfo provisional =
                     new ModelInfo(
                             bundle.name(),
@@ -113,7 +120,8 @@ public final class RewardModel implements AutoCloseable {
                             TorchRuntime.engineVersion(engine),
                             bundle.maxLength(),
                             renderer.templateSha256(),
-                            0);
+                            0,
+                            tokenBudget);
             RewardModel loaded =
                     new RewardModel(
                             bundle,
@@ -122,7 +130,7 @@ public final class RewardModel implements AutoCloseable {
                             renderer,
                             model,
                             predictor,
-                            new BatchPlanner(options.tokenBudget(), options.maxBatchSize()),
+                            new BatchPlanner(tokenBudget, options.maxBatchSize()),
                             bosId,
                             padId);
             if (options.runSelfTests()) {
@@ -137,7 +145,8 @@ public final class RewardModel implements AutoCloseable {
                                 provisional.engineVersion(),
                                 provisional.maxLength(),
                                 provisional.templateSha256(),
-                                passed);
+                                passed,
+                                tokenBudget);
             }
             return loaded;
         } catch (ScoringException | RuntimeException e) {

@@ -100,6 +100,7 @@ class BundleLoadingTest {
         assertTrue(info.engineVersion().startsWith("PyTorch 2.7.1"), info.engineVersion());
         assertEquals(131072, info.maxLength(), "config.json max_position_embeddings");
         assertEquals(0, info.selfTestsPassed());
+        assertEquals(LoadOptions.CPU_TOKEN_BUDGET, info.tokenBudget());
         assertTrue(info.perTokenScores());
         assertEquals(expectedContentHash(Fixtures.model(MODEL)), info.bundleHash());
         assertEquals(info.bundleHash() + ":reward.torchscript.pt", info.modelKey());
