@@ -38,8 +38,4 @@ final class TextPool {
         sink.append(escaped[index]);
         return chars[index];
     }
-
-    int size() {
-        return escaped.length;
-    }
 }
