@@ -309,6 +309,10 @@ final class JinjaSourceTranslator {
                 afterValue = true;
                 i = close + 1;
             } else {
+                if (c == '}' && result.length() > 0 && result.charAt(result.length() - 1) == '}') {
+                    // Jinjava's scanner would end the tag at "}}" even inside a dict literal.
+                    result.append(' ');
+                }
                 result.append(c);
                 if (!Character.isWhitespace(c)) {
                     afterValue = c == ')' || c == ']' || c == '}';

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import jinjava.javax.el.ELException;
 
 /**
  * jinja2 filters whose Jinjava versions differ in output: {@code tojson} (Hugging Face's: {@code
@@ -41,7 +40,7 @@ final class PythonFilters {
         if (v == null) {
             return "";
         }
-        throw new ELException(
+        throw RenderSession.error(
                 "the " + filter + " filter needs a str, got " + PythonOperators.typeName(v));
     }
 
@@ -62,7 +61,8 @@ final class PythonFilters {
         if (v instanceof Map) {
             return ((Map<?, ?>) v).size();
         }
-        throw new ELException("object of type '" + PythonOperators.typeName(v) + "' has no len()");
+        throw RenderSession.error(
+                "object of type '" + PythonOperators.typeName(v) + "' has no len()");
     }
 
     private static List<Object> items(Object v) {
@@ -71,7 +71,7 @@ final class PythonFilters {
             return out;
         }
         if (!(v instanceof Map)) {
-            throw new ELException("Can only get item pairs from a mapping.");
+            throw RenderSession.error("Can only get item pairs from a mapping.");
         }
         for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
             List<Object> pair = new ArrayList<>(2);

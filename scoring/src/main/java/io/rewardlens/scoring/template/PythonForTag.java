@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import jinjava.javax.el.ELException;
 
 /**
  * jinja2's {@code for} tag: Python iteration (a dict yields its keys, a string its characters),
@@ -121,7 +120,7 @@ final class PythonForTag extends ForTag {
             values = iterate(item);
         }
         if (values.size() != targets.size()) {
-            throw new ELException(
+            throw RenderSession.error(
                     values.size() < targets.size()
                             ? "not enough values to unpack (expected "
                                     + targets.size()
@@ -155,7 +154,8 @@ final class PythonForTag extends ForTag {
         if (value instanceof Object[]) {
             return new ArrayList<>(List.of((Object[]) value));
         }
-        throw new ELException("'" + PythonOperators.typeName(value) + "' object is not iterable");
+        throw RenderSession.error(
+                "'" + PythonOperators.typeName(value) + "' object is not iterable");
     }
 
     /** The parts of {@code for a, b in items if cond}. */
@@ -198,8 +198,8 @@ final class PythonForTag extends ForTag {
             return new Header(targets, iterable, condition);
         }
 
-        private static ELException syntaxError(TagNode node, String message) {
-            return new ELException(
+        private static RuntimeException syntaxError(TagNode node, String message) {
+            return RenderSession.error(
                     "line "
                             + node.getLineNumber()
                             + ": "
@@ -255,7 +255,7 @@ final class PythonForTag extends ForTag {
 
         Object cycle(List<Object> values) {
             if (values.isEmpty()) {
-                throw new ELException("no items for cycling given");
+                throw RenderSession.error("no items for cycling given");
             }
             return values.get(getIndex0() % values.size());
         }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import jinjava.javax.el.ELException;
 
 /**
  * Python's {@code str.format} for the forms templates use: {@code {}}, {@code {0}}, {@code {name}},
@@ -29,7 +28,7 @@ final class PythonFormat {
             } else if (c == '{') {
                 int end = pattern.indexOf('}', i);
                 if (end < 0) {
-                    throw new ELException("Single '{' encountered in format string");
+                    throw RenderSession.error("Single '{' encountered in format string");
                 }
                 String field = pattern.substring(i + 1, end);
                 String spec = "";
@@ -42,7 +41,7 @@ final class PythonFormat {
                 int bang = field.indexOf('!');
                 if (bang >= 0) {
                     if (bang + 2 != field.length()) {
-                        throw new ELException("invalid conversion in format string: " + field);
+                        throw RenderSession.error("invalid conversion in format string: " + field);
                     }
                     conversion = field.charAt(bang + 1);
                     field = field.substring(0, bang);
@@ -55,7 +54,7 @@ final class PythonFormat {
                 } else if (named.containsKey(field)) {
                     value = named.get(field);
                 } else {
-                    throw new ELException("KeyError: '" + field + "'");
+                    throw RenderSession.error("KeyError: '" + field + "'");
                 }
                 String text;
                 if (conversion == 'r') {
@@ -64,12 +63,12 @@ final class PythonFormat {
                 } else if (conversion == 's' || conversion == 0) {
                     text = PythonValues.str(value);
                 } else {
-                    throw new ELException("Unknown conversion specifier " + conversion);
+                    throw RenderSession.error("Unknown conversion specifier " + conversion);
                 }
                 out.append(applySpec(value, text, spec));
                 i = end + 1;
             } else if (c == '}') {
-                throw new ELException("Single '}' encountered in format string");
+                throw RenderSession.error("Single '}' encountered in format string");
             } else {
                 out.append(c);
                 i++;
@@ -80,7 +79,7 @@ final class PythonFormat {
 
     private static Object argument(List<Object> positional, int index) {
         if (index >= positional.size()) {
-            throw new ELException(
+            throw RenderSession.error(
                     "Replacement index " + index + " out of range for positional args tuple");
         }
         return positional.get(index);
@@ -116,13 +115,13 @@ final class PythonFormat {
         }
         char type = i < spec.length() ? spec.charAt(i++) : 0;
         if (i != spec.length()) {
-            throw new ELException("Invalid format specifier '" + spec + "'");
+            throw RenderSession.error("Invalid format specifier '" + spec + "'");
         }
         String body = text;
         boolean numeric = value instanceof Number;
         if (type == 'f') {
             if (!numeric) {
-                throw new ELException("Unknown format code 'f' for object of type 'str'");
+                throw RenderSession.error("Unknown format code 'f' for object of type 'str'");
             }
             body =
                     new BigDecimal(((Number) value).toString())
@@ -130,14 +129,14 @@ final class PythonFormat {
                             .toPlainString();
         } else if (type == 'd') {
             if (!numeric) {
-                throw new ELException("Unknown format code 'd' for object of type 'str'");
+                throw RenderSession.error("Unknown format code 'd' for object of type 'str'");
             }
         } else if (type == 's' || type == 0) {
             if (precision >= 0 && !numeric && body.length() > precision) {
                 body = body.substring(0, precision);
             }
         } else {
-            throw new ELException("Unknown format code '" + type + "'");
+            throw RenderSession.error("Unknown format code '" + type + "'");
         }
         if (align == 0) {
             align = numeric ? '>' : '<';

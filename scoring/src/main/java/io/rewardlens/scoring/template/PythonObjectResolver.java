@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jinjava.javax.el.ELContext;
-import jinjava.javax.el.ELException;
 import jinjava.javax.el.ELResolver;
-import jinjava.javax.el.MethodNotFoundException;
 import jinjava.javax.el.PropertyNotWritableException;
 
 /**
@@ -180,7 +178,7 @@ final class PythonObjectResolver extends ELResolver {
                     args.count(1, 1);
                     int at = PythonStrings.find(s, text(args.get(0)), name.startsWith("r"));
                     if (at < 0 && name.endsWith("index")) {
-                        throw new ELException("substring not found");
+                        throw RenderSession.error("substring not found");
                     }
                     return at;
                 }
@@ -284,7 +282,7 @@ final class PythonObjectResolver extends ELResolver {
                             return i;
                         }
                     }
-                    throw new ELException(PythonValues.repr(args.get(0)) + " is not in list");
+                    throw RenderSession.error(PythonValues.repr(args.get(0)) + " is not in list");
                 }
             case "count":
                 {
@@ -313,7 +311,7 @@ final class PythonObjectResolver extends ELResolver {
         long n = items.size();
         long st = step == null ? 1 : integer(step);
         if (st == 0) {
-            throw new ELException("slice step cannot be zero");
+            throw RenderSession.error("slice step cannot be zero");
         }
         long lower = st > 0 ? 0 : -1;
         long upper = st > 0 ? n : n - 1;
@@ -373,23 +371,24 @@ final class PythonObjectResolver extends ELResolver {
         if (o instanceof Boolean) {
             return (Boolean) o ? 1 : 0;
         }
-        throw new ELException("slice indices must be integers, not " + PythonOperators.typeName(o));
+        throw RenderSession.error(
+                "slice indices must be integers, not " + PythonOperators.typeName(o));
     }
 
     private static String text(Object o) {
         if (o instanceof String || o instanceof SafeString) {
             return o.toString();
         }
-        throw new ELException("expected a str, got " + PythonOperators.typeName(o));
+        throw RenderSession.error("expected a str, got " + PythonOperators.typeName(o));
     }
 
     private static String optionalText(Object o) {
         return o == null ? null : text(o);
     }
 
-    private static MethodNotFoundException noSuchMethod(Object base, String name) {
-        String type = PythonOperators.typeName(base);
-        return new MethodNotFoundException("'" + type + "' object has no attribute '" + name + "'");
+    private static RuntimeException noSuchMethod(Object base, String name) {
+        return RenderSession.error(
+                "'" + PythonOperators.typeName(base) + "' object has no attribute '" + name + "'");
     }
 
     /** Positional and keyword arguments of one call. */
@@ -412,7 +411,7 @@ final class PythonObjectResolver extends ELResolver {
         void count(int min, int max) {
             int n = positional.size() + named.size();
             if (n < min || n > max) {
-                throw new ELException(
+                throw RenderSession.error(
                         method
                                 + "() takes "
                                 + (min == max ? String.valueOf(min) : min + " to " + max)

@@ -21,7 +21,6 @@ import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.javax.el.ELContext;
-import jinjava.javax.el.ELException;
 
 /**
  * Python's meaning of the binary operators that chat templates use: {@code +} concatenates only
@@ -97,7 +96,7 @@ final class PythonOperators {
                     if (isNumber(a) && isNumber(b)) {
                         return NumberOperations.add(converter, a, b);
                     }
-                    throw new ELException(
+                    throw RenderSession.error(
                             "unsupported operand type(s) for +: '"
                                     + typeName(a)
                                     + "' and '"
@@ -128,7 +127,7 @@ final class PythonOperators {
                     if (isNumber(a) && isNumber(b)) {
                         return NumberOperations.mul(converter, a, b);
                     }
-                    throw new ELException(
+                    throw RenderSession.error(
                             "unsupported operand type(s) for *: '"
                                     + typeName(a)
                                     + "' and '"
@@ -305,10 +304,7 @@ final class PythonOperators {
         if (times <= 0 || s.isEmpty()) {
             return "";
         }
-        RenderSession session = RenderSession.current();
-        if ((double) s.length() * times > session.maxStringLength()) {
-            throw new ELException(session.outputTooLargeMessage());
-        }
+        RenderSession.current().checkLength(saturatedProduct(s.length(), times));
         return s.repeat((int) times);
     }
 
@@ -317,14 +313,17 @@ final class PythonOperators {
         if (times <= 0) {
             return out;
         }
-        RenderSession session = RenderSession.current();
-        if ((double) list.size() * times > session.maxStringLength()) {
-            throw new ELException(session.outputTooLargeMessage());
-        }
+        RenderSession.current().checkLength(saturatedProduct(list.size(), times));
         for (long i = 0; i < times; i++) {
             out.addAll(list);
         }
         return out;
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return high != 0 || low < 0 ? Long.MAX_VALUE : low;
     }
 
     /** The Python type name of a value, for error messages that read like Python's. */

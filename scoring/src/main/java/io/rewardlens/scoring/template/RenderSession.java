@@ -5,6 +5,7 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
 import java.time.Clock;
 import java.util.List;
 import jinjava.javax.el.ELException;
@@ -38,6 +39,21 @@ final class RenderSession {
         throw new IllegalStateException("no chat template render is running on this thread");
     }
 
+    /**
+     * Records an error of the template (a Python-level error such as a bad argument) and returns
+     * the exception that stops the render. Jinjava would report only its own wrapper message.
+     */
+    static RuntimeException error(String message) {
+        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+        if (interpreter instanceof Interpreter) {
+            RenderSession session = ((Interpreter) interpreter).session;
+            if (session.firstError == null) {
+                session.firstError = message;
+            }
+        }
+        return new Stop(message);
+    }
+
     /** Records a {@code raise_exception(message)} and stops the render. */
     RuntimeException raise(String message) {
         if (raisedMessage == null && !timedOut && !tooLarge) {
@@ -64,6 +80,15 @@ final class RenderSession {
             throw new Stop(session.firstError);
         }
         session.check();
+    }
+
+    /**
+     * Whether a collected Jinjava error ends the render. Besides fatal errors, Jinjava reports
+     * exceeding the macro recursion limit only as a warning; jinja2 fails with a RecursionError.
+     */
+    static boolean isFatal(TemplateError error) {
+        return error.getSeverity() == TemplateError.ErrorType.FATAL
+                || error.getCategory() == BasicTemplateErrorCategory.CYCLE_DETECTED;
     }
 
     /** Stops the render if it ran past its time limit or a stop was already requested. */
@@ -93,10 +118,6 @@ final class RenderSession {
     String limitString(String s) {
         checkLength(s.length());
         return s;
-    }
-
-    long maxStringLength() {
-        return options.maxOutputChars();
     }
 
     Clock clock() {

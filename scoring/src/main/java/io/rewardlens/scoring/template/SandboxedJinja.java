@@ -140,7 +140,7 @@ final class SandboxedJinja {
             throw new ChatTemplateException(reason, session.raised());
         }
         for (TemplateError error : interpreter.getErrors()) {
-            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+            if (RenderSession.isFatal(error)) {
                 throw new ChatTemplateException(
                         "chat template failed: " + error.getMessage(), false);
             }

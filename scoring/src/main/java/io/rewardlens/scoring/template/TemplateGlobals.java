@@ -7,7 +7,6 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import jinjava.javax.el.ELException;
 
 /**
  * The global functions that Hugging Face adds to the template environment ({@code raise_exception},
@@ -48,7 +47,7 @@ final class TemplateGlobals {
     /** {@code strftime_now(format)}: the session clock's current time, formatted like Python. */
     static String strftimeNow(Object format) {
         if (!(format instanceof String)) {
-            throw new ELException("strftime_now() argument must be str");
+            throw RenderSession.error("strftime_now() argument must be str");
         }
         return strftime(ZonedDateTime.now(RenderSession.current().clock()), (String) format);
     }
@@ -67,19 +66,19 @@ final class TemplateGlobals {
                 step = integer(rest[1]);
             }
             if (rest.length > 2) {
-                throw new ELException(
+                throw RenderSession.error(
                         "range expected at most 3 arguments, got " + (rest.length + 1));
             }
         }
         if (step == 0) {
-            throw new ELException("range() arg 3 must not be zero");
+            throw RenderSession.error("range() arg 3 must not be zero");
         }
         long length =
                 step > 0
                         ? (stop > start ? (stop - start + step - 1) / step : 0)
                         : (start > stop ? (start - stop - step - 1) / -step : 0);
         if (length > MAX_RANGE) {
-            throw new ELException(
+            throw RenderSession.error(
                     "Range too big. The sandbox blocks ranges larger than MAX_RANGE ("
                             + MAX_RANGE
                             + ").");
@@ -98,7 +97,7 @@ final class TemplateGlobals {
         if (o instanceof Boolean) {
             return (Boolean) o ? 1 : 0;
         }
-        throw new ELException(
+        throw RenderSession.error(
                 "'" + PythonOperators.typeName(o) + "' object cannot be interpreted as an integer");
     }
 
