@@ -1,0 +1,354 @@
+package io.rewardlens.scoring.template;
+
+import com.hubspot.jinjava.el.ext.AdditionOperator;
+import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.OrOperator;
+import com.hubspot.jinjava.el.ext.StringConcatOperator;
+import com.hubspot.jinjava.objects.SafeString;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import jinjava.de.odysseus.el.misc.NumberOperations;
+import jinjava.de.odysseus.el.misc.TypeConverter;
+import jinjava.de.odysseus.el.tree.Bindings;
+import jinjava.de.odysseus.el.tree.impl.Builder;
+import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.javax.el.ELContext;
+
+/**
+ * Python's meaning of the binary operators that chat templates use: {@code +} concatenates only
+ * strings with strings and lists with lists (Jinjava prints an undefined operand as {@code null}),
+ * {@code *} repeats strings, {@code ==} compares without JUEL's string-to-number coercion, and
+ * {@code and}/{@code or} return an operand, not a boolean.
+ */
+final class PythonOperators {
+    private PythonOperators() {}
+
+    /** Builds parsers that use these operators; plugged into the expression factory. */
+    static final class SyntaxBuilder extends com.hubspot.jinjava.el.ExtendedSyntaxBuilder {
+        private static final long serialVersionUID = 1L;
+
+        SyntaxBuilder() {
+            // The features Jinjava's default expression factory enables: x.method(...) and varargs.
+            super(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
+        }
+
+        @Override
+        protected Parser createParser(String expression) {
+            return new PythonParser(this, expression);
+        }
+    }
+
+    /** Jinjava's parser with the binary operators swapped for their Python versions. */
+    private static final class PythonParser extends ExtendedParser {
+        PythonParser(Builder builder, String input) {
+            super(builder, input);
+            putExtensionHandler(
+                    StringConcatOperator.TOKEN,
+                    new ExtensionHandler(ExtensionPoint.ADD) {
+                        @Override
+                        public AstNode createAstNode(AstNode... children) {
+                            return new AstBinary(children[0], children[1], CONCAT);
+                        }
+                    });
+        }
+
+        @Override
+        protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator op) {
+            AstBinary.Operator python = op;
+            if (op == AstBinary.ADD || op == AdditionOperator.OP) {
+                python = ADD;
+            } else if (op == AstBinary.MUL) {
+                python = MUL;
+            } else if (op == AstBinary.EQ) {
+                python = EQ;
+            } else if (op == AstBinary.NE) {
+                python = NE;
+            } else if (op == AstBinary.AND) {
+                python = AND;
+            } else if (op == AstBinary.OR || op instanceof OrOperator) {
+                python = OR;
+            }
+            return super.createAstBinary(left, right, python);
+        }
+    }
+
+    /** {@code a + b}. */
+    static final AstBinary.Operator ADD =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    if (isText(a) && isText(b)) {
+                        return RenderSession.current().limitString(a.toString() + b);
+                    }
+                    if (a instanceof List && b instanceof List) {
+                        List<Object> joined = new ArrayList<>((List<?>) a);
+                        joined.addAll((List<?>) b);
+                        return joined;
+                    }
+                    if (isNumber(a) && isNumber(b)) {
+                        return NumberOperations.add(converter, a, b);
+                    }
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for +: '"
+                                    + typeName(a)
+                                    + "' and '"
+                                    + typeName(b)
+                                    + "'");
+                }
+
+                @Override
+                public String toString() {
+                    return "+";
+                }
+            };
+
+    /** {@code a * b}, with Python's repetition of strings and lists. */
+    static final AstBinary.Operator MUL =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    if (isText(a) && isInteger(b)) {
+                        return repeat(a.toString(), ((Number) b).longValue());
+                    }
+                    if (isInteger(a) && isText(b)) {
+                        return repeat(b.toString(), ((Number) a).longValue());
+                    }
+                    if (a instanceof List && isInteger(b)) {
+                        return repeatList((List<?>) a, ((Number) b).longValue());
+                    }
+                    if (isNumber(a) && isNumber(b)) {
+                        return NumberOperations.mul(converter, a, b);
+                    }
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for *: '"
+                                    + typeName(a)
+                                    + "' and '"
+                                    + typeName(b)
+                                    + "'");
+                }
+
+                @Override
+                public String toString() {
+                    return "*";
+                }
+            };
+
+    /** {@code a ~ b}: both sides printed with Python's {@code str}. */
+    static final AstBinary.Operator CONCAT =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    return RenderSession.current()
+                            .limitString(PythonValues.str(a) + PythonValues.str(b));
+                }
+
+                @Override
+                public String toString() {
+                    return "~";
+                }
+            };
+
+    /** {@code a == b}. */
+    static final AstBinary.Operator EQ =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    return pythonEquals(a, b);
+                }
+
+                @Override
+                public String toString() {
+                    return "==";
+                }
+            };
+
+    /** {@code a != b}. */
+    static final AstBinary.Operator NE =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    return !pythonEquals(a, b);
+                }
+
+                @Override
+                public String toString() {
+                    return "!=";
+                }
+            };
+
+    /** {@code a and b}: {@code a} when it is false, else {@code b}. */
+    static final AstBinary.Operator AND =
+            new AstBinary.Operator() {
+                @Override
+                public Object eval(Bindings bindings, ELContext context, AstNode a, AstNode b) {
+                    Object left = a.eval(bindings, context);
+                    return PythonValues.truthy(left) ? b.eval(bindings, context) : left;
+                }
+
+                @Override
+                public String toString() {
+                    return "and";
+                }
+            };
+
+    /** {@code a or b}: {@code a} when it is true, else {@code b}. */
+    static final AstBinary.Operator OR =
+            new AstBinary.Operator() {
+                @Override
+                public Object eval(Bindings bindings, ELContext context, AstNode a, AstNode b) {
+                    Object left = a.eval(bindings, context);
+                    return PythonValues.truthy(left) ? left : b.eval(bindings, context);
+                }
+
+                @Override
+                public String toString() {
+                    return "or";
+                }
+            };
+
+    /** Python's {@code ==}: numbers by value (booleans count as 0/1), containers item by item. */
+    static boolean pythonEquals(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (isNumber(a) || a instanceof Boolean) {
+            if (!(isNumber(b) || b instanceof Boolean)) {
+                return false;
+            }
+            if (isFloat(a) || isFloat(b)) {
+                // NaN equals nothing, as in Python; double comparison gives exactly that.
+                return toDouble(a) == toDouble(b);
+            }
+            return toBigDecimal(a).compareTo(toBigDecimal(b)) == 0;
+        }
+        if (isText(a) || isText(b)) {
+            return isText(a) && isText(b) && a.toString().equals(b.toString());
+        }
+        if (a instanceof List && b instanceof List) {
+            List<?> x = (List<?>) a;
+            List<?> y = (List<?>) b;
+            if (x.size() != y.size()) {
+                return false;
+            }
+            Iterator<?> i = x.iterator();
+            Iterator<?> j = y.iterator();
+            while (i.hasNext()) {
+                if (!pythonEquals(i.next(), j.next())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map && b instanceof Map) {
+            Map<?, ?> x = (Map<?, ?>) a;
+            Map<?, ?> y = (Map<?, ?>) b;
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !pythonEquals(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static BigDecimal toBigDecimal(Object n) {
+        if (n instanceof Boolean) {
+            return (Boolean) n ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        if (n instanceof BigDecimal) {
+            return (BigDecimal) n;
+        }
+        if (n instanceof BigInteger) {
+            return new BigDecimal((BigInteger) n);
+        }
+        return BigDecimal.valueOf(((Number) n).longValue());
+    }
+
+    private static double toDouble(Object n) {
+        return n instanceof Boolean ? ((Boolean) n ? 1 : 0) : ((Number) n).doubleValue();
+    }
+
+    private static boolean isFloat(Object n) {
+        return n instanceof Double || n instanceof Float;
+    }
+
+    static boolean isText(Object o) {
+        return o instanceof String || o instanceof SafeString;
+    }
+
+    static boolean isNumber(Object o) {
+        return o instanceof Number;
+    }
+
+    private static boolean isInteger(Object o) {
+        return o instanceof Long
+                || o instanceof Integer
+                || o instanceof Short
+                || o instanceof Byte
+                || o instanceof BigInteger;
+    }
+
+    private static String repeat(String s, long times) {
+        if (times <= 0 || s.isEmpty()) {
+            return "";
+        }
+        RenderSession.current().checkLength(saturatedProduct(s.length(), times));
+        return s.repeat((int) times);
+    }
+
+    private static List<Object> repeatList(List<?> list, long times) {
+        List<Object> out = new ArrayList<>();
+        if (times <= 0) {
+            return out;
+        }
+        RenderSession.current().checkLength(saturatedProduct(list.size(), times));
+        for (long i = 0; i < times; i++) {
+            out.addAll(list);
+        }
+        return out;
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return high != 0 || low < 0 ? Long.MAX_VALUE : low;
+    }
+
+    /** The Python type name of a value, for error messages that read like Python's. */
+    static String typeName(Object o) {
+        if (o == null) {
+            return "undefined";
+        }
+        if (isText(o)) {
+            return "str";
+        }
+        if (o instanceof Boolean) {
+            return "bool";
+        }
+        if (o instanceof Double || o instanceof Float || o instanceof BigDecimal) {
+            return "float";
+        }
+        if (o instanceof Number) {
+            return "int";
+        }
+        if (o instanceof Map) {
+            return "dict";
+        }
+        if (o instanceof Collection) {
+            return "list";
+        }
+        return "object";
+    }
+}
