@@ -1,45 +1,49 @@
 package io.rewardlens.scoring;
 
+import io.rewardlens.scoring.template.ChatTemplate;
+import io.rewardlens.scoring.template.ChatTemplateException;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * The one step from a conversation to the text the model reads: the bundle's chat template,
- * rendered without a generation prompt (the conversation already ends with the scored answer).
+ * rendered without a generation prompt (the conversation already ends with the scored answer), as
+ * {@code apply_chat_template(messages, tokenize=False)} renders it.
  */
 final class ConversationRenderer {
     private final String modelName;
-    private final String unavailableReason;
+    private final ChatTemplate template;
 
-    private ConversationRenderer(String modelName, String unavailableReason) {
+    private ConversationRenderer(String modelName, ChatTemplate template) {
         this.modelName = modelName;
-        this.unavailableReason = unavailableReason;
+        this.template = template;
     }
 
-    /** The renderer for a bundle's chat template. */
-    static ConversationRenderer forBundle(ModelBundle bundle) {
-        return new ConversationRenderer(
-                bundle.name(),
-                "this build has no chat template renderer yet; score already rendered text");
+    /** The renderer of a bundle's chat template; a bundle without a usable one is refused. */
+    static ConversationRenderer forBundle(ModelBundle bundle) throws BundleException {
+        try {
+            return new ConversationRenderer(
+                    bundle.name(), ChatTemplate.fromBundle(bundle.directory()));
+        } catch (IOException e) {
+            throw new BundleException("cannot read the chat template: " + e.getMessage(), e);
+        }
     }
 
-    /** Whether conversations can be rendered at all. */
-    boolean available() {
-        return unavailableReason == null;
-    }
-
-    /** The SHA-256 of the template, or null when there is none. */
+    /** The SHA-256 of the template source. */
     String templateSha256() {
-        return null;
+        return template.templateSha256();
     }
 
     String render(List<ChatTurn> turns) throws TemplateRenderingException {
-        throw new TemplateRenderingException(
-                "model "
-                        + modelName
-                        + ": cannot render "
-                        + turns.size()
-                        + " turns: "
-                        + unavailableReason,
-                null);
+        try {
+            return template.render(turns, false);
+        } catch (ChatTemplateException e) {
+            throw new TemplateRenderingException(
+                    "model "
+                            + modelName
+                            + ": the chat template refused the conversation: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 }

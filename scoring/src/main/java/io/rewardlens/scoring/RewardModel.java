@@ -234,27 +234,17 @@ public final class RewardModel implements AutoCloseable {
                 continue;
             }
             double expected = test.expectedFor(trace.key()).get();
-            long[] ids;
-            if (renderer.available()) {
-                EncodedConversation encoded;
-                try {
-                    encoded = encode(test.conversation(), LengthPolicy.REFUSE);
-                } catch (ScoringException e) {
-                    throw new SelfTestFailedException(
-                            test.name(),
-                            selfTestPrefix(test) + "cannot encode its messages: " + e.getMessage());
-                }
-                ids = encoded.ids();
-                if (test.inputIds().isPresent()) {
-                    checkIds(test, test.inputIds().get(), ids);
-                }
-            } else if (test.inputIds().isPresent()) {
-                ids = test.inputIds().get();
-            } else {
+            EncodedConversation encoded;
+            try {
+                encoded = encode(test.conversation(), LengthPolicy.REFUSE);
+            } catch (ScoringException e) {
                 throw new SelfTestFailedException(
                         test.name(),
-                        selfTestPrefix(test)
-                                + "has no input_ids and its messages cannot be rendered here");
+                        selfTestPrefix(test) + "cannot encode its messages: " + e.getMessage());
+            }
+            long[] ids = encoded.ids();
+            if (test.inputIds().isPresent()) {
+                checkIds(test, test.inputIds().get(), ids);
             }
             double got = runBatch(List.of(ids)).get(0).score();
             double tolerance = trace.tolerance(expected);

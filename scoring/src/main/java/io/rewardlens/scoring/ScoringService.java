@@ -65,7 +65,7 @@ public final class ScoringService implements AutoCloseable {
      */
     public CompletableFuture<List<ScoreResult>> scoreLive(
             List<Conversation> conversations, LengthPolicy policy) {
-        return submitLive(inputs(conversations), policy);
+        return submitLive(checked(conversations), policy);
     }
 
     /**
@@ -92,49 +92,20 @@ public final class ScoringService implements AutoCloseable {
      */
     public BatchJob submitBatch(
             List<Conversation> conversations, LengthPolicy policy, BatchListener listener) {
-        return submitJob(inputs(conversations), policy, listener);
+        return submitJob(checked(conversations), policy, listener);
     }
 
-    /** Live scoring of text already rendered by the chat template. */
-    CompletableFuture<List<ScoreResult>> scoreLiveRendered(
-            List<String> renderedTexts, LengthPolicy policy) {
-        return submitLive(rendered(renderedTexts), policy);
-    }
-
-    /** A batch job over text already rendered by the chat template. */
-    BatchJob submitBatchRendered(
-            List<String> renderedTexts, LengthPolicy policy, BatchListener listener) {
-        return submitJob(rendered(renderedTexts), policy, listener);
-    }
-
-    /** How one queued item becomes model input. */
-    private interface Input {
-        EncodedConversation encode(RewardModel model, LengthPolicy policy) throws ScoringException;
-    }
-
-    private static List<Input> inputs(List<Conversation> conversations) {
-        List<Input> inputs = new ArrayList<>(conversations.size());
+    private static List<Conversation> checked(List<Conversation> conversations) {
         for (Conversation conversation : conversations) {
             Objects.requireNonNull(conversation, "conversation");
-            inputs.add((m, p) -> m.encode(conversation, p));
         }
-        return inputs;
-    }
-
-    private static List<Input> rendered(List<String> texts) {
-        List<Input> inputs = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            Objects.requireNonNull(text, "text");
-            inputs.add((m, p) -> m.encodeRendered(text, p));
-        }
-        return inputs;
+        return List.copyOf(conversations);
     }
 
     private CompletableFuture<List<ScoreResult>> submitLive(
-            List<Input> inputs, LengthPolicy policy) {
+            List<Conversation> inputs, LengthPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        LiveRequest request =
-                new LiveRequest(List.copyOf(inputs), policy, new CompletableFuture<>());
+        LiveRequest request = new LiveRequest(inputs, policy, new CompletableFuture<>());
         synchronized (lock) {
             if (closing) {
                 request.result.completeExceptionally(closedError());
@@ -146,11 +117,12 @@ public final class ScoringService implements AutoCloseable {
         return request.result;
     }
 
-    private BatchJob submitJob(List<Input> inputs, LengthPolicy policy, BatchListener listener) {
+    private BatchJob submitJob(
+            List<Conversation> inputs, LengthPolicy policy, BatchListener listener) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(listener, "listener");
         BatchJob job = new BatchJob(inputs.size());
-        JobRun run = new JobRun(job, List.copyOf(inputs), policy, listener);
+        JobRun run = new JobRun(job, inputs, policy, listener);
         synchronized (lock) {
             if (closing) {
                 job.completionSink().completeExceptionally(closedError());
@@ -219,8 +191,8 @@ public final class ScoringService implements AutoCloseable {
     private void runLive(LiveRequest request) {
         try {
             List<EncodedConversation> encoded = new ArrayList<>(request.inputs.size());
-            for (Input input : request.inputs) {
-                encoded.add(input.encode(model, request.policy));
+            for (Conversation conversation : request.inputs) {
+                encoded.add(model.encode(conversation, request.policy));
             }
             request.result.complete(scoreWithCache(encoded));
         } catch (ScoringException | RuntimeException e) {
@@ -301,7 +273,7 @@ public final class ScoringService implements AutoCloseable {
         List<EncodedConversation> encoded = new ArrayList<>();
         for (int i = run.next; i < end; i++) {
             try {
-                encoded.add(run.inputs.get(i).encode(model, run.policy));
+                encoded.add(model.encode(run.inputs.get(i), run.policy));
                 indices.add(i);
             } catch (ScoringException e) {
                 run.failed++;
@@ -381,14 +353,16 @@ public final class ScoringService implements AutoCloseable {
     }
 
     private record LiveRequest(
-            List<Input> inputs, LengthPolicy policy, CompletableFuture<List<ScoreResult>> result) {}
+            List<Conversation> inputs,
+            LengthPolicy policy,
+            CompletableFuture<List<ScoreResult>> result) {}
 
     private record PlannedBatch(List<Integer> indices, List<EncodedConversation> rows) {}
 
     /** A job's state, touched only by the worker thread. */
     private static final class JobRun {
         final BatchJob job;
-        final List<Input> inputs;
+        final List<Conversation> inputs;
         final LengthPolicy policy;
         final BatchListener listener;
         final Deque<PlannedBatch> pendingBatches = new ArrayDeque<>();
@@ -397,7 +371,11 @@ public final class ScoringService implements AutoCloseable {
         int fromCache;
         int failed;
 
-        JobRun(BatchJob job, List<Input> inputs, LengthPolicy policy, BatchListener listener) {
+        JobRun(
+                BatchJob job,
+                List<Conversation> inputs,
+                LengthPolicy policy,
+                BatchListener listener) {
             this.job = job;
             this.inputs = inputs;
             this.policy = policy;

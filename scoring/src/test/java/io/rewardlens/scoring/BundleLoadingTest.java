@@ -167,7 +167,11 @@ class BundleLoadingTest {
         ArrayNode ids = (ArrayNode) root.get("self_test").get(0).get("input_ids");
         ids.set(5, 1234);
         write(dir, root);
-        assertThrows(SelfTestFailedException.class, () -> RewardModel.load(dir, options()));
+        SelfTestFailedException e =
+                assertThrows(SelfTestFailedException.class, () -> RewardModel.load(dir, options()));
+        assertTrue(
+                e.getMessage().contains("token ids differ from input_ids: at position 5"),
+                e.getMessage());
     }
 
     @Test

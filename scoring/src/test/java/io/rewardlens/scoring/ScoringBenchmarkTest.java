@@ -20,49 +20,47 @@ import org.junit.jupiter.api.Test;
 class ScoringBenchmarkTest {
     private static final int CONVERSATIONS = 300;
 
-    /**
-     * Golden renderings with a short numbered suffix on the last answer: chat-sized conversations
-     * of 14 to about 170 tokens.
-     */
-    private static List<String> shortTexts(String name) {
-        List<GoldenCase> cases = Fixtures.golden(name).scorable();
-        Random random = new Random(7);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < CONVERSATIONS; i++) {
-            GoldenCase c = cases.get(i % cases.size());
-            List<ChatTurn> turns = c.conversation().turns();
-            String answer = turns.get(turns.size() - 1).content().strip();
-            String suffix = " (variant " + i + ", " + "ok ".repeat(random.nextInt(8)) + ")";
-            texts.add(
-                    answer.isEmpty()
-                            ? c.rendered()
-                            : c.rendered().replace(answer, answer + suffix));
-        }
-        return texts;
+    /** A golden conversation with its last answer replaced. */
+    private static Conversation withAnswer(GoldenCase c, String answer) {
+        List<ChatTurn> turns = new ArrayList<>(c.conversation().turns());
+        ChatTurn last = turns.get(turns.size() - 1);
+        turns.set(turns.size() - 1, new ChatTurn(last.role(), answer));
+        return new Conversation(turns);
     }
 
-    /** Golden renderings with the last answer repeated 1-6 times: 14 to about 900 tokens. */
-    private static List<String> variedTexts(String name) {
+    /**
+     * Golden conversations with a short numbered suffix on the last answer: chat-sized, 14 to about
+     * 170 tokens.
+     */
+    private static List<Conversation> shortConversations(String name) {
         List<GoldenCase> cases = Fixtures.golden(name).scorable();
-        Random random = new Random(42);
-        List<String> texts = new ArrayList<>();
+        Random random = new Random(7);
+        List<Conversation> conversations = new ArrayList<>();
         for (int i = 0; i < CONVERSATIONS; i++) {
             GoldenCase c = cases.get(i % cases.size());
             List<ChatTurn> turns = c.conversation().turns();
-            String answer = turns.get(turns.size() - 1).content().strip();
-            int copies = 1 + random.nextInt(6);
-            String longer =
-                    answer.isEmpty()
-                            ? c.rendered()
-                            : c.rendered()
-                                    .replace(
-                                            answer,
-                                            String.join(" ", Collections.nCopies(copies, answer))
-                                                    + " #"
-                                                    + i);
-            texts.add(longer);
+            String answer = turns.get(turns.size() - 1).content();
+            String suffix = " (variant " + i + ", " + "ok ".repeat(random.nextInt(8)) + ")";
+            conversations.add(withAnswer(c, answer + suffix));
         }
-        return texts;
+        return conversations;
+    }
+
+    /** Golden conversations with the last answer repeated 1-6 times: 14 to about 900 tokens. */
+    private static List<Conversation> longConversations(String name) {
+        List<GoldenCase> cases = Fixtures.golden(name).scorable();
+        Random random = new Random(42);
+        List<Conversation> conversations = new ArrayList<>();
+        for (int i = 0; i < CONVERSATIONS; i++) {
+            GoldenCase c = cases.get(i % cases.size());
+            List<ChatTurn> turns = c.conversation().turns();
+            String answer = turns.get(turns.size() - 1).content();
+            int copies = 1 + random.nextInt(6);
+            conversations.add(
+                    withAnswer(
+                            c, String.join(" ", Collections.nCopies(copies, answer)) + " #" + i));
+        }
+        return conversations;
     }
 
     private static final int ROUNDS = 5;
@@ -75,28 +73,36 @@ class ScoringBenchmarkTest {
     @Test
     void bucketedBatchesAgainstOneByOne() throws Exception {
         System.out.println(
-                "model        texts convs tokens prep-us/conv  wall:1x1  batched speedup   cpu:1x1"
+                "model        texts convs tokens template+tok-us tok-us  wall:1x1  batched speedup"
+                        + "   cpu:1x1"
                         + "   batched speedup (seconds, budget "
                         + LoadOptions.CPU_TOKEN_BUDGET
                         + ")");
         for (String name : Fixtures.MODELS) {
             RewardModel model = Fixtures.loaded(name);
-            compare(model, "short", shortTexts(name));
-            compare(model, "long", variedTexts(name));
+            compare(model, "short", shortConversations(name));
+            compare(model, "long", longConversations(name));
         }
     }
 
-    private static void compare(RewardModel model, String kind, List<String> texts)
+    private static void compare(RewardModel model, String kind, List<Conversation> conversations)
             throws ScoringException {
         List<EncodedConversation> inputs = new ArrayList<>();
         double prepMicros = Double.MAX_VALUE;
+        double tokenizerMicros = Double.MAX_VALUE;
+        int n = conversations.size();
         for (int round = 0; round < ROUNDS; round++) {
             inputs.clear();
             long t0 = System.nanoTime();
-            for (String text : texts) {
-                inputs.add(model.encodeRendered(text, LengthPolicy.REFUSE));
+            for (Conversation conversation : conversations) {
+                inputs.add(model.encode(conversation, LengthPolicy.REFUSE));
             }
-            prepMicros = Math.min(prepMicros, (System.nanoTime() - t0) / 1e3 / texts.size());
+            prepMicros = Math.min(prepMicros, (System.nanoTime() - t0) / 1e3 / n);
+            long t1 = System.nanoTime();
+            for (EncodedConversation input : inputs) {
+                model.encodeRendered(input.text(), LengthPolicy.REFUSE);
+            }
+            tokenizerMicros = Math.min(tokenizerMicros, (System.nanoTime() - t1) / 1e3 / n);
         }
         long tokens = inputs.stream().mapToLong(EncodedConversation::tokenCount).sum();
         // Warm-up: the profiling graph executor specializes on the first calls.
@@ -128,12 +134,13 @@ class ScoringBenchmarkTest {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%-12s %-5s %5d %6d %12.0f %9.3f %9.3f %6.1fx %9.3f %9.3f %6.1fx%n",
+                "%-12s %-5s %5d %6d %15.0f %6.0f %9.3f %9.3f %6.1fx %9.3f %9.3f %6.1fx%n",
                 model.info().name(),
                 kind,
                 inputs.size(),
                 tokens,
                 prepMicros,
+                tokenizerMicros,
                 oneByOne,
                 batched,
                 oneByOne / batched,
@@ -154,10 +161,11 @@ class ScoringBenchmarkTest {
         for (String name : Fixtures.MODELS) {
             RewardModel model = Fixtures.loaded(name);
             for (String kind : List.of("short", "long")) {
-                List<String> texts = kind.equals("short") ? shortTexts(name) : variedTexts(name);
+                List<Conversation> conversations =
+                        kind.equals("short") ? shortConversations(name) : longConversations(name);
                 List<EncodedConversation> inputs = new ArrayList<>();
-                for (String text : texts) {
-                    inputs.add(model.encodeRendered(text, LengthPolicy.REFUSE));
+                for (Conversation conversation : conversations) {
+                    inputs.add(model.encode(conversation, LengthPolicy.REFUSE));
                 }
                 int[] lengths = inputs.stream().mapToInt(EncodedConversation::tokenCount).toArray();
                 model.scoreEncoded(inputs);

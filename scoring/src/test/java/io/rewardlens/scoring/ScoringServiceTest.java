@@ -45,8 +45,8 @@ class ScoringServiceTest {
         model.close();
     }
 
-    private static List<String> texts(List<GoldenCase> of) {
-        return of.stream().map(GoldenCase::rendered).toList();
+    private static List<Conversation> conversations(List<GoldenCase> of) {
+        return of.stream().map(GoldenCase::conversation).toList();
     }
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {
@@ -61,8 +61,8 @@ class ScoringServiceTest {
         List<CompletableFuture<List<ScoreResult>>> live = new ArrayList<>();
         try (ScoringService service = new ScoringService(model, new InMemoryScoreCache())) {
             BatchJob job =
-                    service.submitBatchRendered(
-                            texts(batchCases),
+                    service.submitBatch(
+                            conversations(batchCases),
                             LengthPolicy.REFUSE,
                             new BatchListener() {
                                 @Override
@@ -71,8 +71,8 @@ class ScoringServiceTest {
                                     if (live.isEmpty()) {
                                         // Queued while the job still has model calls to make.
                                         live.add(
-                                                service.scoreLiveRendered(
-                                                        List.of(liveCase.rendered()),
+                                                service.scoreLive(
+                                                        List.of(liveCase.conversation()),
                                                         LengthPolicy.REFUSE));
                                         live.get(0).thenRun(() -> events.add("live"));
                                     }
@@ -94,8 +94,8 @@ class ScoringServiceTest {
         List<BatchJob> self = new ArrayList<>();
         try (ScoringService service = new ScoringService(model, new InMemoryScoreCache())) {
             BatchJob job =
-                    service.submitBatchRendered(
-                            texts(cases),
+                    service.submitBatch(
+                            conversations(cases),
                             LengthPolicy.REFUSE,
                             new BatchListener() {
                                 @Override
@@ -124,8 +124,8 @@ class ScoringServiceTest {
         List<BatchJob> self = new ArrayList<>();
         try (ScoringService service = new ScoringService(model, cache)) {
             BatchJob first =
-                    service.submitBatchRendered(
-                            texts(cases),
+                    service.submitBatch(
+                            conversations(cases),
                             LengthPolicy.REFUSE,
                             new BatchListener() {
                                 @Override
@@ -143,8 +143,8 @@ class ScoringServiceTest {
             Map<Integer, ScoreResult> secondRun = new HashMap<>();
             List<BatchProgress> progress = new ArrayList<>();
             BatchJob second =
-                    service.submitBatchRendered(
-                            texts(cases),
+                    service.submitBatch(
+                            conversations(cases),
                             LengthPolicy.REFUSE,
                             new BatchListener() {
                                 @Override
@@ -178,10 +178,10 @@ class ScoringServiceTest {
     @Test
     void liveScoresAreCachedAndMarkedAsSuch() throws Exception {
         InMemoryScoreCache cache = new InMemoryScoreCache();
-        List<String> pair = texts(cases.subList(0, 2));
+        List<Conversation> pair = conversations(cases.subList(0, 2));
         try (ScoringService service = new ScoringService(model, cache)) {
-            List<ScoreResult> first = await(service.scoreLiveRendered(pair, LengthPolicy.REFUSE));
-            List<ScoreResult> again = await(service.scoreLiveRendered(pair, LengthPolicy.REFUSE));
+            List<ScoreResult> first = await(service.scoreLive(pair, LengthPolicy.REFUSE));
+            List<ScoreResult> again = await(service.scoreLive(pair, LengthPolicy.REFUSE));
             for (int i = 0; i < 2; i++) {
                 assertFalse(first.get(i).fromCache());
                 assertTrue(again.get(i).fromCache());
@@ -202,8 +202,8 @@ class ScoringServiceTest {
                         RewardModel.load(dir, Fixtures.cpuOptions(Fixtures.scratch("hashes")));
                 ScoringService service = new ScoringService(small, new InMemoryScoreCache())) {
             BatchJob job =
-                    service.submitBatchRendered(
-                            texts(cases),
+                    service.submitBatch(
+                            conversations(cases),
                             LengthPolicy.REFUSE,
                             new BatchListener() {
                                 @Override
@@ -227,7 +227,7 @@ class ScoringServiceTest {
         ScoringService service = new ScoringService(model, new InMemoryScoreCache());
         service.close();
         CompletableFuture<List<ScoreResult>> refused =
-                service.scoreLiveRendered(texts(cases.subList(0, 1)), LengthPolicy.REFUSE);
+                service.scoreLive(conversations(cases.subList(0, 1)), LengthPolicy.REFUSE);
         assertThrows(CancellationException.class, () -> await(refused));
         assertTrue(refused.isCancelled());
     }
