@@ -33,7 +33,8 @@ public record EngineSettings(Path libraryPath, String version, String flavor) {
     }
 
     /**
-     * The CPU libtorch shipped with the application; nothing is set.
+     * No preference: the CPU libtorch shipped with the application if the engine is not loaded yet,
+     * else whatever library it was loaded with. Nothing is set.
      *
      * @return settings that set nothing
      */

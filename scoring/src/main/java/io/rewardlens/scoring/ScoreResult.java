@@ -61,11 +61,6 @@ public final class ScoreResult {
         return perTokenScores == null ? null : perTokenScores.clone();
     }
 
-    /** The per-token scores without copying. */
-    float[] perTokenScoresShared() {
-        return perTokenScores;
-    }
-
     /**
      * Returns the encoded input: rendered text, token ids, token and message spans, truncation.
      *

@@ -1,6 +1,5 @@
 package io.rewardlens.scoring;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,15 +74,6 @@ public final class SelfTestCase {
      */
     public Map<String, Double> expected() {
         return expected;
-    }
-
-    /**
-     * Returns the turns of the case as a list, for rendering.
-     *
-     * @return the turns
-     */
-    List<ChatTurn> turns() {
-        return conversation.turns();
     }
 
     @Override

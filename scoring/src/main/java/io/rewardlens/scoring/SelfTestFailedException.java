@@ -6,6 +6,7 @@ package io.rewardlens.scoring;
  * because its scores cannot be trusted on this machine.
  */
 public final class SelfTestFailedException extends BundleException {
+    /** The name of the failing self-test case. */
     private final String caseName;
 
     /**

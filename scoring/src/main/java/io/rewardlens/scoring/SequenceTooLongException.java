@@ -5,7 +5,10 @@ package io.rewardlens.scoring;
  * LengthPolicy#REFUSE}: nothing is truncated without the caller asking for it.
  */
 public final class SequenceTooLongException extends ScoringException {
+    /** The token count of the refused conversation. */
     private final int tokenCount;
+
+    /** The most tokens the model accepts. */
     private final int maxLength;
 
     /**

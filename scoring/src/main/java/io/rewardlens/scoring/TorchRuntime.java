@@ -72,11 +72,6 @@ final class TorchRuntime {
         return engine;
     }
 
-    /** The settings the engine was loaded with, or null while it is not loaded through us. */
-    static synchronized EngineSettings appliedSettings() {
-        return applied;
-    }
-
     /** True when the engine can run on a GPU: it sees one and its libtorch has CUDA. */
     static boolean gpuUsable(Engine engine) {
         return engine.getGpuCount() > 0 && engine.hasCapability(StandardCapabilities.CUDA);

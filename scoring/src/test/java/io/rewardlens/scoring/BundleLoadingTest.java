@@ -201,6 +201,17 @@ class BundleLoadingTest {
     }
 
     @Test
+    void brokenChatTemplateIsRefusedAtLoad() throws Exception {
+        Path dir = Fixtures.copyOf(MODEL, Fixtures.scratch("bad-template"));
+        Files.writeString(
+                dir.resolve("chat_template.jinja"), "{% for m in messages %}{{ m.content");
+        BundleException e =
+                assertThrows(BundleException.class, () -> RewardModel.load(dir, options()));
+        assertTrue(e.getMessage().contains("chat template"), e.getMessage());
+        assertTrue(e.getMessage().contains("chat_template.jinja"), e.getMessage());
+    }
+
+    @Test
     void gpuRequestOnAMachineWithoutGpuSaysWhy() throws Exception {
         assumeFalse(
                 TorchRuntime.gpuUsable(TorchRuntime.engine(EngineSettings.bundled())),
