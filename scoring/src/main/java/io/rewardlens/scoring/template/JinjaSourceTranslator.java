@@ -38,6 +38,10 @@ final class JinjaSourceTranslator {
                     "without",
                     "context");
 
+    /** Words that Jinjava's expression parser reserves but jinja2 allows as attribute names. */
+    private static final Set<String> JUEL_KEYWORDS =
+            Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof", "null");
+
     /** Jinjava resolves this name to its interpreter object; a template must never name it. */
     private static final String JINJAVA_INTERPRETER_NAME = "____int3rpr3t3r____";
 
@@ -260,8 +264,14 @@ final class JinjaSourceTranslator {
                 if (word.equals(JINJAVA_INTERPRETER_NAME)) {
                     throw new IllegalArgumentException("the name '" + word + "' is not allowed");
                 }
-                result.append(word);
                 boolean attribute = i > 0 && expr.charAt(i - 1) == '.';
+                if (attribute && JUEL_KEYWORDS.contains(word)) {
+                    // x.empty is an attribute in jinja2 but a keyword to Jinjava's parser.
+                    result.setLength(result.length() - 1);
+                    result.append("['").append(word).append("']");
+                } else {
+                    result.append(word);
+                }
                 afterValue = attribute || !(tagNamePending || KEYWORDS.contains(word));
                 tagNamePending = false;
                 i = end;
