@@ -9,6 +9,7 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.tree.Node;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,13 @@ final class SandboxedJinja {
 
     private final Jinjava jinjava;
 
+    /**
+     * One root context per thread, holding the registered tags, filters and functions. Building one
+     * instantiates every Jinjava built-in, so it is reused; a render's variables live in a child
+     * context that is dropped afterwards.
+     */
+    private final ThreadLocal<Context> roots;
+
     private SandboxedJinja() {
         jinjava = new PythonJinjava(baseConfig().build());
         jinjava.setResourceLocator(
@@ -46,6 +54,13 @@ final class SandboxedJinja {
         for (Filter filter : PythonFilters.all()) {
             jinjava.registerFilter(filter);
         }
+        roots =
+                ThreadLocal.withInitial(
+                        () -> {
+                            Context root = jinjava.getGlobalContextCopy();
+                            root.setExpressionStrategy(new PythonExpressionStrategy());
+                            return root;
+                        });
     }
 
     static SandboxedJinja instance() {
@@ -103,7 +118,7 @@ final class SandboxedJinja {
     /**
      * Renders translated template source.
      *
-     * @param source source from {@link JinjaSourceTranslator}
+     * @param template the translated template
      * @param bindings the template's variables
      * @param options the limits
      * @param config the Jinjava settings from {@link #config}
@@ -111,20 +126,26 @@ final class SandboxedJinja {
      * @throws ChatTemplateException when the template raised, failed or hit a limit
      */
     String render(
-            String source,
+            CompiledTemplate template,
             Map<String, Object> bindings,
             RenderOptions options,
             JinjavaConfig config)
             throws ChatTemplateException {
         RenderSession session = new RenderSession(options);
-        Context root = jinjava.getGlobalContextCopy();
-        root.setExpressionStrategy(new PythonExpressionStrategy());
+        Context root = roots.get();
         Context context = new Context(root, bindings, config.getDisabled());
         RenderSession.Interpreter interpreter =
                 new RenderSession.Interpreter(jinjava, context, config, session);
         String output;
         try {
-            output = interpreter.render(source);
+            Node tree = template.tree();
+            if (tree == null) {
+                tree = interpreter.parse(template.source());
+                if (interpreter.getErrors().stream().noneMatch(RenderSession::isFatal)) {
+                    template.rememberTree(tree);
+                }
+            }
+            output = interpreter.render(tree);
         } catch (RuntimeException | StackOverflowError e) {
             String reason = session.stopReason();
             if (reason != null) {
@@ -134,6 +155,9 @@ final class SandboxedJinja {
                 throw new ChatTemplateException("chat template recursion is too deep", false);
             }
             throw new ChatTemplateException(describe(e), false, e);
+        } finally {
+            // The root collects which names and expressions were resolved; nobody reads that.
+            root.reset();
         }
         String reason = session.stopReason();
         if (reason != null) {
