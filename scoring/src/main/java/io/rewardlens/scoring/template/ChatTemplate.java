@@ -184,6 +184,9 @@ public final class ChatTemplate {
             List<ChatTurn> turns, boolean addGenerationPrompt, Map<String, ?> variables)
             throws ChatTemplateException {
         Map<String, Object> bindings = new LinkedHashMap<>(specialTokens);
+        // transformers always passes these two, as None when there are none.
+        bindings.put("tools", PyNone.INSTANCE);
+        bindings.put("documents", PyNone.INSTANCE);
         for (Map.Entry<String, ?> e : variables.entrySet()) {
             bindings.put(e.getKey(), plainValue(e.getValue(), e.getKey(), 0));
         }
@@ -343,8 +346,10 @@ public final class ChatTemplate {
             throw new IllegalArgumentException(
                     "template variable '" + name + "' is nested too deeply");
         }
-        if (value == null
-                || value instanceof String
+        if (value == null) {
+            return PyNone.INSTANCE;
+        }
+        if (value instanceof String
                 || value instanceof Boolean
                 || value instanceof Long
                 || value instanceof Double) {

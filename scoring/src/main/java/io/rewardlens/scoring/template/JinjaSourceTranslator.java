@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 final class JinjaSourceTranslator {
     private static final Pattern END_RAW = Pattern.compile("\\{%([-+]?)\\s*endraw\\s*([-+]?)%}");
+
+    /** Text ending in {@code is} or {@code is not}: a following {@code none} names the test. */
+    private static final Pattern TEST_POSITION = Pattern.compile("\\bis(\\s+not)?\\s*$");
+
     private static final Pattern KEYWORD_ARGUMENT =
             Pattern.compile("(\\s*)([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
     private static final Set<String> KEYWORDS =
@@ -265,7 +269,12 @@ final class JinjaSourceTranslator {
                     throw new IllegalArgumentException("the name '" + word + "' is not allowed");
                 }
                 boolean attribute = i > 0 && expr.charAt(i - 1) == '.';
-                if (attribute && JUEL_KEYWORDS.contains(word)) {
+                if (!attribute
+                        && (word.equals("none") || word.equals("None"))
+                        && !TEST_POSITION.matcher(result).find()) {
+                    // Python's None, not Jinjava's null (which is also what undefined is).
+                    result.append(PyNone.VARIABLE);
+                } else if (attribute && JUEL_KEYWORDS.contains(word)) {
                     // x.empty is an attribute in jinja2 but a keyword to Jinjava's parser.
                     result.setLength(result.length() - 1);
                     result.append("['").append(word).append("']");
@@ -310,7 +319,7 @@ final class JinjaSourceTranslator {
                     for (int k = 0; k < 3; k++) {
                         String part = k < parts.size() ? parts.get(k).trim() : "";
                         result.append(k == 0 ? "" : ", ")
-                                .append(part.isEmpty() ? "none" : rewrite(part, false));
+                                .append(part.isEmpty() ? "null" : rewrite(part, false));
                     }
                     result.append(')');
                 } else {

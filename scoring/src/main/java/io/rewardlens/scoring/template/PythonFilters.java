@@ -21,27 +21,20 @@ final class PythonFilters {
     static List<Filter> all() {
         List<Filter> filters = new ArrayList<>();
         filters.add(new Tojson());
-        filters.add(
-                new Simple("trim", (v, a) -> PythonStrings.strip(text(v, "trim"), optional(a, 0))));
+        filters.add(new Simple("trim", (v, a) -> PythonStrings.strip(text(v), optional(a, 0))));
         filters.add(new Simple("length", (v, a) -> length(v)));
         filters.add(new Simple("count", (v, a) -> length(v)));
         filters.add(new Simple("string", (v, a) -> PythonValues.str(v)));
-        filters.add(new Simple("upper", (v, a) -> PythonStrings.upper(text(v, "upper"))));
-        filters.add(new Simple("lower", (v, a) -> PythonStrings.lower(text(v, "lower"))));
+        filters.add(new Simple("upper", (v, a) -> PythonStrings.upper(text(v))));
+        filters.add(new Simple("lower", (v, a) -> PythonStrings.lower(text(v))));
         filters.add(new Simple("items", (v, a) -> items(v)));
         filters.add(new Join());
         return filters;
     }
 
-    private static String text(Object v, String filter) {
-        if (v instanceof String || v instanceof SafeString) {
-            return v.toString();
-        }
-        if (v == null) {
-            return "";
-        }
-        throw RenderSession.error(
-                "the " + filter + " filter needs a str, got " + PythonOperators.typeName(v));
+    /** jinja2's string filters convert their input with {@code str} first. */
+    private static String text(Object v) {
+        return PythonValues.str(v);
     }
 
     private static String optional(Object[] args, int i) {

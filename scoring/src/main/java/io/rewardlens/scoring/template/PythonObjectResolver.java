@@ -262,7 +262,10 @@ final class PythonObjectResolver extends ELResolver {
                 {
                     args.count(1, 2);
                     Object key = args.get(0);
-                    return map.containsKey(key) ? map.get(key) : args.get(1);
+                    if (map.containsKey(key)) {
+                        return map.get(key);
+                    }
+                    return args.positional.size() > 1 ? args.get(1) : PyNone.INSTANCE;
                 }
             case "copy":
                 args.count(0, 0);
@@ -308,6 +311,9 @@ final class PythonObjectResolver extends ELResolver {
 
     /** Python's {@code seq[start:stop:step]}, any of them may be null. */
     static List<Object> slice(List<?> items, Object start, Object stop, Object step) {
+        start = start == PyNone.INSTANCE ? null : start;
+        stop = stop == PyNone.INSTANCE ? null : stop;
+        step = step == PyNone.INSTANCE ? null : step;
         long n = items.size();
         long st = step == null ? 1 : integer(step);
         if (st == 0) {

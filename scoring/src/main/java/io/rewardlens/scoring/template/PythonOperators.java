@@ -331,6 +331,9 @@ final class PythonOperators {
         if (o == null) {
             return "undefined";
         }
+        if (o == PyNone.INSTANCE) {
+            return "NoneType";
+        }
         if (isText(o)) {
             return "str";
         }

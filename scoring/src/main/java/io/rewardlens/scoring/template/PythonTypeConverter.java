@@ -18,7 +18,8 @@ final class PythonTypeConverter extends TruthyTypeConverter {
 
     @Override
     protected String coerceToString(Object value) {
-        if (value instanceof Boolean
+        if (value == PyNone.INSTANCE
+                || value instanceof Boolean
                 || value instanceof Double
                 || value instanceof Float
                 || value instanceof Collection

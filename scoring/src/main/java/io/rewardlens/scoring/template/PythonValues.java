@@ -22,7 +22,7 @@ final class PythonValues {
      * dicts are false; everything else is true.
      */
     static boolean truthy(Object value) {
-        if (value == null) {
+        if (value == null || value == PyNone.INSTANCE) {
             return false;
         }
         if (value instanceof Boolean) {
@@ -57,7 +57,7 @@ final class PythonValues {
 
     /**
      * Python {@code str(value)}; an undefined value (Java null) prints as nothing, as jinja2 prints
-     * an undefined variable.
+     * an undefined variable, while {@link PyNone} prints {@code None}.
      */
     static String str(Object value) {
         if (value == null) {
@@ -83,7 +83,7 @@ final class PythonValues {
         if (depth > 100) {
             throw new IllegalArgumentException("value nested too deeply to print");
         }
-        if (value == null) {
+        if (value == null || value == PyNone.INSTANCE) {
             out.append("None");
         } else if (value instanceof Boolean) {
             out.append((Boolean) value ? "True" : "False");

@@ -48,6 +48,7 @@ final class SandboxedJinja {
         jinjava.registerTag(new PythonIfTag());
         jinjava.registerTag(new PythonForTag());
         jinjava.registerTag(new GenerationTag());
+        jinjava.registerExpTest(new NoneTest());
         for (ELFunctionDefinition function : TemplateGlobals.definitions()) {
             jinjava.registerFunction(function);
         }
@@ -59,6 +60,7 @@ final class SandboxedJinja {
                         () -> {
                             Context root = jinjava.getGlobalContextCopy();
                             root.setExpressionStrategy(new PythonExpressionStrategy());
+                            root.put(PyNone.VARIABLE, PyNone.INSTANCE);
                             return root;
                         });
     }

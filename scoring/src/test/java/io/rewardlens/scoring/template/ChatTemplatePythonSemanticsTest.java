@@ -240,7 +240,20 @@ class ChatTemplatePythonSemanticsTest {
                 Arguments.of(
                         "{{ 1 == 1.0 }}|{{ '1' == 1 }}|{{ [1, 'a'] == [1, 'a'] }}",
                         "True|False|True"),
-                Arguments.of("{{ \"it's\" }}|{{ ['it\\'s', 'a\"b'] }}", "it's|[\"it's\", 'a\"b']"));
+                Arguments.of("{{ \"it's\" }}|{{ ['it\\'s', 'a\"b'] }}", "it's|[\"it's\", 'a\"b']"),
+                // None is printed; an undefined value is not.
+                Arguments.of(
+                        "{{ none }}|{{ None }}|{{ undefined_var }}|{{ {'a': 1}.get('b') }}|{{ [1,"
+                                + " none] }}|{{ none|tojson }}",
+                        "None|None||None|[1, None]|null"),
+                Arguments.of(
+                        "{% set y = none %}{{ y is defined }}{{ y is none }}{{ 'y' if y else 'n'"
+                                + " }}|{{ 'a' ~ none }}",
+                        "TrueTruen|aNone"),
+                // transformers passes tools=None and documents=None.
+                Arguments.of(
+                        "{{ tools is none }}{{ tools is defined }}{{ documents }}",
+                        "TrueTrueNone"));
     }
 
     @ParameterizedTest
