@@ -18,6 +18,9 @@ import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
+import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.javax.el.ELContext;
@@ -58,6 +61,59 @@ final class PythonOperators {
                             return new AstBinary(children[0], children[1], CONCAT);
                         }
                     });
+        }
+
+        /**
+         * Multiplicative operators over {@link #power}: Jinjava parses {@code **} at the level of
+         * {@code *}, so {@code 'x' * 10**9} would multiply first.
+         */
+        @Override
+        protected AstNode mul(boolean required) throws ScanException, ParseException {
+            AstNode v = power(required);
+            if (v == null) {
+                return null;
+            }
+            while (true) {
+                Scanner.Token token = getToken();
+                switch (token.getSymbol()) {
+                    case MUL:
+                        consumeToken();
+                        v = createAstBinary(v, power(true), AstBinary.MUL);
+                        break;
+                    case DIV:
+                        consumeToken();
+                        v = createAstBinary(v, power(true), AstBinary.DIV);
+                        break;
+                    case MOD:
+                        consumeToken();
+                        v = createAstBinary(v, power(true), AstBinary.MOD);
+                        break;
+                    case EXTENSION:
+                        if (!isPower(token)
+                                && getExtensionHandler(token).getExtensionPoint()
+                                        == ExtensionPoint.MUL) {
+                            v = getExtensionHandler(consumeToken()).createAstNode(v, power(true));
+                            break;
+                        }
+                        return v;
+                    default:
+                        return v;
+                }
+            }
+        }
+
+        /** {@code a ** b}, binding tighter than {@code *} and grouping to the right. */
+        private AstNode power(boolean required) throws ScanException, ParseException {
+            AstNode base = filter(required);
+            if (base != null && isPower(getToken())) {
+                ExtensionHandler handler = getExtensionHandler(consumeToken());
+                return handler.createAstNode(base, power(true));
+            }
+            return base;
+        }
+
+        private static boolean isPower(Scanner.Token token) {
+            return token.getSymbol() == Scanner.Symbol.EXTENSION && "**".equals(token.getImage());
         }
 
         @Override

@@ -238,6 +238,10 @@ class ChatTemplatePythonSemanticsTest {
                         "1.5|2.5|2.0|3|1024|1e-05"),
                 Arguments.of("{{ 'a' ~ 1 ~ true }}|{{ 'a' + 'b' }}", "a1True|ab"),
                 Arguments.of(
+                        "{{ 2 * 3 ** 2 }}|{{ 2 ** 3 ** 2 }}|{{ 'ab' * 2 ** 2 }}|{{ 7 // 2 * 3 }}|{{"
+                                + " messages|length * 2 - 1 }}",
+                        "18|512|abababab|9|5"),
+                Arguments.of(
                         "{{ 1 == 1.0 }}|{{ '1' == 1 }}|{{ [1, 'a'] == [1, 'a'] }}",
                         "True|False|True"),
                 Arguments.of("{{ \"it's\" }}|{{ ['it\\'s', 'a\"b'] }}", "it's|[\"it's\", 'a\"b']"),
