@@ -102,14 +102,17 @@ final class PythonOperators {
             }
         }
 
-        /** {@code a ** b}, binding tighter than {@code *} and grouping to the right. */
+        /**
+         * {@code a ** b}, binding tighter than {@code *}; jinja2 (unlike Python) groups it to the
+         * left, so {@code 2 ** 3 ** 2} is 64.
+         */
         private AstNode power(boolean required) throws ScanException, ParseException {
-            AstNode base = filter(required);
-            if (base != null && isPower(getToken())) {
+            AstNode v = filter(required);
+            while (v != null && isPower(getToken())) {
                 ExtensionHandler handler = getExtensionHandler(consumeToken());
-                return handler.createAstNode(base, power(true));
+                v = handler.createAstNode(v, filter(true));
             }
-            return base;
+            return v;
         }
 
         private static boolean isPower(Scanner.Token token) {
