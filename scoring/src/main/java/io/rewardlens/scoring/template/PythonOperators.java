@@ -23,6 +23,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.javax.el.ELContext;
 
 /**
@@ -61,6 +62,39 @@ final class PythonOperators {
                             return new AstBinary(children[0], children[1], CONCAT);
                         }
                     });
+        }
+
+        /**
+         * {@code and} over {@link #notExpression}: in jinja2 {@code not} binds looser than
+         * comparisons and tests, so {@code not x is defined} is {@code not (x is defined)}; JUEL
+         * would negate {@code x} first.
+         */
+        @Override
+        protected AstNode and(boolean required) throws ScanException, ParseException {
+            AstNode v = notExpression(required);
+            if (v == null) {
+                return null;
+            }
+            while (true) {
+                Scanner.Token token = getToken();
+                if (token.getSymbol() == Scanner.Symbol.AND) {
+                    consumeToken();
+                    v = createAstBinary(v, notExpression(true), AstBinary.AND);
+                } else if (token.getSymbol() == Scanner.Symbol.EXTENSION
+                        && getExtensionHandler(token).getExtensionPoint() == ExtensionPoint.AND) {
+                    v = getExtensionHandler(consumeToken()).createAstNode(v, notExpression(true));
+                } else {
+                    return v;
+                }
+            }
+        }
+
+        private AstNode notExpression(boolean required) throws ScanException, ParseException {
+            if (getToken().getSymbol() == Scanner.Symbol.NOT) {
+                consumeToken();
+                return createAstUnary(notExpression(true), AstUnary.NOT);
+            }
+            return eq(required);
         }
 
         /**

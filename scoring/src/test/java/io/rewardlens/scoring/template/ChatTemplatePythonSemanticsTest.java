@@ -231,6 +231,15 @@ class ChatTemplatePythonSemanticsTest {
                 Arguments.of(
                         "{{ '' or 'b' }}|{{ 'a' or 'b' }}|{{ 'a' and 'b' }}|{{ '' and 'b' }}",
                         "b|a|b|"),
+                // 'not' binds looser than tests and comparisons: not (x is defined).
+                Arguments.of(
+                        "{{ not x is defined }}|{{ not bos_token is defined }}|{{ not 1 == 2 }}|{{"
+                                + " not 'a' in 'abc' }}|{{ not not '' }}",
+                        "True|False|True|False|False"),
+                Arguments.of(
+                        "{% if not add_generation_prompt is defined %}{% set add_generation_prompt"
+                                + " = true %}{% endif %}{{ add_generation_prompt }}",
+                        "False"),
                 Arguments.of(
                         "{{ true }}|{{ false }}|{{ [1, 'a', true] }}|{{ {'k': 'v'} }}",
                         "True|False|[1, 'a', True]|{'k': 'v'}"),
