@@ -255,8 +255,20 @@ final class JinjaSourceTranslator {
         while (i < expr.length()) {
             char c = expr.charAt(i);
             if (c == '\'' || c == '"') {
-                int end = ExpressionText.skipString(expr, i);
-                result.append(stringLiteral(decodeString(expr.substring(i + 1, end - 1))));
+                StringBuilder value = new StringBuilder();
+                int end = i;
+                int next = i;
+                // Adjacent literals concatenate, as in Python: 'a' 'b' is 'ab'.
+                while (next < expr.length()
+                        && (expr.charAt(next) == '\'' || expr.charAt(next) == '"')) {
+                    end = ExpressionText.skipString(expr, next);
+                    value.append(decodeString(expr.substring(next + 1, end - 1)));
+                    next = end;
+                    while (next < expr.length() && Character.isWhitespace(expr.charAt(next))) {
+                        next++;
+                    }
+                }
+                result.append(stringLiteral(value.toString()));
                 afterValue = true;
                 i = end;
             } else if (ExpressionText.isIdentifierStart(c)) {
@@ -366,7 +378,8 @@ final class JinjaSourceTranslator {
         }
     }
 
-    private static List<String> splitTopLevel(String s, char separator) {
+    /** Splits at a separator outside strings and brackets. */
+    static List<String> splitTopLevel(String s, char separator) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;

@@ -29,6 +29,12 @@ final class PythonFilters {
         filters.add(new Simple("lower", (v, a) -> PythonStrings.lower(text(v))));
         filters.add(new Simple("items", (v, a) -> items(v)));
         filters.add(new Join());
+        filters.add(new Simple("list", (v, a) -> PythonForTag.iterate(v)));
+        filters.add(new Extreme("max", 1));
+        filters.add(new Extreme("min", -1));
+        filters.add(new Sum());
+        filters.add(new Batch());
+        filters.add(new Dictsort());
         return filters;
     }
 
@@ -67,10 +73,7 @@ final class PythonFilters {
             throw RenderSession.error("Can only get item pairs from a mapping.");
         }
         for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-            List<Object> pair = new ArrayList<>(2);
-            pair.add(e.getKey());
-            pair.add(e.getValue());
-            out.add(pair);
+            out.add(new PyTuple(e.getKey(), e.getValue()));
         }
         return out;
     }
@@ -169,6 +172,220 @@ final class PythonFilters {
                 session.checkLength(out.length());
             }
             return out.toString();
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** {@code max}/{@code min(case_sensitive=False, attribute=None)}; undefined when empty. */
+    private static final class Extreme implements Filter {
+        private final String name;
+        private final int sign;
+
+        Extreme(String name, int sign) {
+            this.name = name;
+            this.sign = sign;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            boolean caseSensitive =
+                    PythonValues.truthy(
+                            kwargs.containsKey("case_sensitive")
+                                    ? kwargs.get("case_sensitive")
+                                    : arg(args, 0));
+            Object attribute =
+                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 1);
+            Object best = null;
+            Object bestKey = null;
+            for (Object item : PythonForTag.iterate(var)) {
+                Object key =
+                        attribute != null && item instanceof Map
+                                ? ((Map<?, ?>) item).get(attribute)
+                                : item;
+                if (!caseSensitive && key instanceof String) {
+                    key = PythonStrings.lower((String) key);
+                }
+                if (best == null || sign * compare(key, bestKey) > 0) {
+                    best = item;
+                    bestKey = key;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    private static int compare(Object a, Object b) {
+        if (a instanceof Number && b instanceof Number) {
+            return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
+        }
+        if (a instanceof String && b instanceof String) {
+            return ((String) a).compareTo((String) b);
+        }
+        throw RenderSession.error(
+                "'<' not supported between instances of '"
+                        + PythonOperators.typeName(a)
+                        + "' and '"
+                        + PythonOperators.typeName(b)
+                        + "'");
+    }
+
+    /** {@code sum(attribute=None, start=0)}: an int while every term is an int. */
+    private static final class Sum implements Filter {
+        @Override
+        public String getName() {
+            return "sum";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            Object attribute =
+                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 0);
+            Object start = kwargs.containsKey("start") ? kwargs.get("start") : arg(args, 1);
+            long whole = 0;
+            double fraction = 0;
+            boolean isFloat = false;
+            List<Object> terms = new ArrayList<>(PythonForTag.iterate(var));
+            if (start != null) {
+                terms.add(start);
+            }
+            for (Object item : terms) {
+                Object term =
+                        attribute != null && item instanceof Map
+                                ? ((Map<?, ?>) item).get(attribute)
+                                : item;
+                if (term instanceof Double || term instanceof Float) {
+                    isFloat = true;
+                    fraction += ((Number) term).doubleValue();
+                } else if (term instanceof Number) {
+                    whole += ((Number) term).longValue();
+                } else {
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for +: 'int' and '"
+                                    + PythonOperators.typeName(term)
+                                    + "'");
+                }
+            }
+            return isFloat ? (Object) (whole + fraction) : (Object) whole;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** {@code batch(linecount, fill_with=None)}: the last batch is filled only when asked. */
+    private static final class Batch implements Filter {
+        @Override
+        public String getName() {
+            return "batch";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            Object count = kwargs.containsKey("linecount") ? kwargs.get("linecount") : arg(args, 0);
+            if (!(count instanceof Number) || ((Number) count).longValue() <= 0) {
+                throw RenderSession.error("batch needs a positive line count");
+            }
+            int size = (int) Math.min(((Number) count).longValue(), Integer.MAX_VALUE);
+            boolean fill = kwargs.containsKey("fill_with") || (args != null && args.length > 1);
+            Object filler =
+                    kwargs.containsKey("fill_with") ? kwargs.get("fill_with") : arg(args, 1);
+            List<Object> batches = new ArrayList<>();
+            List<Object> current = new ArrayList<>();
+            for (Object item : PythonForTag.iterate(var)) {
+                current.add(item);
+                if (current.size() == size) {
+                    batches.add(current);
+                    current = new ArrayList<>();
+                }
+            }
+            if (!current.isEmpty()) {
+                while (fill && current.size() < size) {
+                    current.add(filler);
+                }
+                batches.add(current);
+            }
+            return batches;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** {@code dictsort(case_sensitive=False, by='key', reverse=False)}: (key, value) tuples. */
+    private static final class Dictsort implements Filter {
+        @Override
+        public String getName() {
+            return "dictsort";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            if (!(var instanceof Map)) {
+                throw RenderSession.error(
+                        "dictsort needs a dict, got " + PythonOperators.typeName(var));
+            }
+            boolean caseSensitive =
+                    PythonValues.truthy(
+                            kwargs.containsKey("case_sensitive")
+                                    ? kwargs.get("case_sensitive")
+                                    : arg(args, 0));
+            Object by = kwargs.containsKey("by") ? kwargs.get("by") : arg(args, 1);
+            boolean reverse =
+                    PythonValues.truthy(
+                            kwargs.containsKey("reverse") ? kwargs.get("reverse") : arg(args, 2));
+            int position = "value".equals(by) ? 1 : 0;
+            List<PyTuple> pairs = new ArrayList<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) var).entrySet()) {
+                pairs.add(new PyTuple(e.getKey(), e.getValue()));
+            }
+            pairs.sort(
+                    (a, b) -> {
+                        Object x = a.get(position);
+                        Object y = b.get(position);
+                        if (!caseSensitive && x instanceof String && y instanceof String) {
+                            x = PythonStrings.lower((String) x);
+                            y = PythonStrings.lower((String) y);
+                        }
+                        return compare(x, y);
+                    });
+            if (reverse) {
+                java.util.Collections.reverse(pairs);
+            }
+            return new ArrayList<Object>(pairs);
         }
 
         @Override

@@ -245,10 +245,7 @@ final class PythonObjectResolver extends ELResolver {
                     args.count(0, 0);
                     List<Object> items = new ArrayList<>(map.size());
                     for (Map.Entry<?, ?> e : map.entrySet()) {
-                        List<Object> pair = new ArrayList<>(2);
-                        pair.add(e.getKey());
-                        pair.add(e.getValue());
-                        items.add(pair);
+                        items.add(new PyTuple(e.getKey(), e.getValue()));
                     }
                     return items;
                 }

@@ -1,6 +1,7 @@
 package io.rewardlens.scoring.template;
 
 import com.hubspot.jinjava.el.ext.AdditionOperator;
+import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
@@ -23,6 +24,7 @@ import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.javax.el.ELContext;
 
@@ -143,14 +145,26 @@ final class PythonOperators {
         private AstNode power(boolean required) throws ScanException, ParseException {
             AstNode v = filter(required);
             while (v != null && isPower(getToken())) {
-                ExtensionHandler handler = getExtensionHandler(consumeToken());
-                v = handler.createAstNode(v, filter(true));
+                consumeToken();
+                v = createAstBinary(v, filter(true), POW);
             }
             return v;
         }
 
         private static boolean isPower(Scanner.Token token) {
             return token.getSymbol() == Scanner.Symbol.EXTENSION && "**".equals(token.getImage());
+        }
+
+        /** Tuple literals evaluate to {@link PyTuple}, which prints and %-formats as a tuple. */
+        @Override
+        protected AstTuple createAstTuple(AstParameters parameters)
+                throws ScanException, ParseException {
+            return new AstTuple(parameters) {
+                @Override
+                public Object eval(Bindings bindings, ELContext context) {
+                    return PyTuple.of((List<?>) super.eval(bindings, context));
+                }
+            };
         }
 
         @Override
@@ -160,6 +174,8 @@ final class PythonOperators {
                 python = ADD;
             } else if (op == AstBinary.MUL) {
                 python = MUL;
+            } else if (op == AstBinary.MOD) {
+                python = MOD;
             } else if (op == AstBinary.EQ) {
                 python = EQ;
             } else if (op == AstBinary.NE) {
@@ -231,6 +247,76 @@ final class PythonOperators {
                 @Override
                 public String toString() {
                     return "*";
+                }
+            };
+
+    /** {@code a % b}: Python's modulo (sign of the divisor) and {@code %}-formatting of strings. */
+    static final AstBinary.Operator MOD =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    if (isText(a)) {
+                        return RenderSession.current()
+                                .limitString(PythonFormat.percent(a.toString(), b));
+                    }
+                    if (isInteger(a) && isInteger(b)) {
+                        long divisor = ((Number) b).longValue();
+                        if (divisor == 0) {
+                            throw RenderSession.error("integer modulo by zero");
+                        }
+                        return Math.floorMod(((Number) a).longValue(), divisor);
+                    }
+                    if (isNumber(a) && isNumber(b)) {
+                        double x = ((Number) a).doubleValue();
+                        double y = ((Number) b).doubleValue();
+                        if (y == 0) {
+                            throw RenderSession.error("float modulo");
+                        }
+                        double r = x % y;
+                        return r != 0 && (r < 0) != (y < 0) ? r + y : r;
+                    }
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for %: '"
+                                    + typeName(a)
+                                    + "' and '"
+                                    + typeName(b)
+                                    + "'");
+                }
+
+                @Override
+                public String toString() {
+                    return "%";
+                }
+            };
+
+    /** {@code a ** b}: exact for integers, a float for a negative integer exponent. */
+    static final AstBinary.Operator POW =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    if (isInteger(a) && isInteger(b) && ((Number) b).longValue() >= 0) {
+                        long exponent = ((Number) b).longValue();
+                        BigInteger base = BigInteger.valueOf(((Number) a).longValue());
+                        if (exponent > 100_000 || (base.bitLength() * exponent) > 1_000_000) {
+                            throw RenderSession.error("exponent too large");
+                        }
+                        BigInteger result = base.pow((int) exponent);
+                        return result.bitLength() < 64 ? (Object) result.longValue() : result;
+                    }
+                    if (isNumber(a) && isNumber(b)) {
+                        return Math.pow(((Number) a).doubleValue(), ((Number) b).doubleValue());
+                    }
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for **: '"
+                                    + typeName(a)
+                                    + "' and '"
+                                    + typeName(b)
+                                    + "'");
+                }
+
+                @Override
+                public String toString() {
+                    return "**";
                 }
             };
 

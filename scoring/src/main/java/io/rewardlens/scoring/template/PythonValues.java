@@ -108,6 +108,16 @@ final class PythonValues {
                 }
             }
             out.append('}');
+        } else if (value instanceof PyTuple) {
+            PyTuple tuple = (PyTuple) value;
+            out.append('(');
+            for (int i = 0; i < tuple.size(); i++) {
+                appendRepr(out, tuple.get(i), depth + 1);
+                if (i + 1 < tuple.size() || tuple.size() == 1) {
+                    out.append(tuple.size() == 1 ? "," : ", ");
+                }
+            }
+            out.append(')');
         } else if (value instanceof Collection) {
             out.append('[');
             Iterator<?> it = ((Collection<?>) value).iterator();

@@ -7,8 +7,10 @@ import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.el.JinjavaProcessors;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.Node;
 import java.io.IOException;
 import java.util.Map;
@@ -47,8 +49,12 @@ final class SandboxedJinja {
                 });
         jinjava.registerTag(new PythonIfTag());
         jinjava.registerTag(new PythonForTag());
-        jinjava.registerTag(new GenerationTag());
-        jinjava.registerExpTest(new NoneTest());
+        for (Tag tag : BlockTags.all()) {
+            jinjava.registerTag(tag);
+        }
+        for (ExpTest test : PythonTests.all()) {
+            jinjava.registerExpTest(test);
+        }
         for (ELFunctionDefinition function : TemplateGlobals.definitions()) {
             jinjava.registerFunction(function);
         }
@@ -103,6 +109,8 @@ final class SandboxedJinja {
                 .withLegacyOverrides(
                         LegacyOverrides.newBuilder()
                                 .withEvaluateMapKeys(true)
+                                // Else "{{ -7 }}" loses its minus to Jinjava's lenient trim marks.
+                                .withParseWhitespaceControlStrictly(true)
                                 .withUseNaturalOperatorPrecedence(true)
                                 .withIterateOverMapKeys(true)
                                 .withHandleBackslashInQuotesOnly(true)

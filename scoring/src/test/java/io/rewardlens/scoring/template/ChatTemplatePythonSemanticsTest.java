@@ -300,6 +300,48 @@ class ChatTemplatePythonSemanticsTest {
                         "{\"role\": \"assistant\", \"content\": \"Hello\"}"));
     }
 
+    static Stream<Arguments> lessCommonJinja2() {
+        return Stream.of(
+                Arguments.of(
+                        "{{ -7 }}|{{ -7 // 2 }}|{{ -7 % 3 }}|{{ 7.5 // 2 }}|{{ 2 ** -1 }}|{{ 2 **"
+                                + " 70 }}",
+                        "-7|-4|2|3.0|0.5|1180591620717411303424"),
+                Arguments.of(
+                        "{{ '%s and %r' % ('a', 'b') }}|{{ '%05.1f|%-3d|' % (3.14159, 7) }}|{{"
+                                + " '%(x)s%%' % {'x': 1} }}",
+                        "a and 'b'|003.1|7  ||1%"),
+                Arguments.of(
+                        "{{ (1, 'a') }}|{{ {'a': 1}.items()|list }}|{{ {'b': 2, 'A': 1}|dictsort"
+                                + " }}",
+                        "(1, 'a')|[('a', 1)]|[('A', 1), ('b', 2)]"),
+                Arguments.of(
+                        "{{ [3, 1, 2]|max }}|{{ ['b', 'A']|min }}|{{ [1, 2, 3]|sum }}|{{ [1,"
+                                + " 2.5]|sum }}",
+                        "3|A|6|3.5"),
+                Arguments.of(
+                        "{{ 'abc'|list }}|{{ [1, 2, 3]|batch(2)|list }}|{{ [1, 2, 3]|batch(2,"
+                                + " 'x')|list }}",
+                        "['a', 'b', 'c']|[[1, 2], [3]]|[[1, 2], [3, 'x']]"),
+                Arguments.of(
+                        "{{ 'a' 'b' \"c\" }}|{{ dict(a=1, b='x') }}", "abc|{'a': 1, 'b': 'x'}"),
+                Arguments.of(
+                        "{{ 'x' is sequence }}|{{ {} is iterable }}|{{ 'a' is in 'abc' }}|{{ 2 is"
+                                + " in [1, 2] }}",
+                        "True|True|True|True"),
+                Arguments.of(
+                        "{% with y = 5, z = 2 %}{{ y * z }}{% endwith %}{{ y is defined }}",
+                        "10False"),
+                Arguments.of("{% filter upper %}shout {{ 'it' }}{% endfilter %}", "SHOUT IT"),
+                Arguments.of(
+                        "{% generation %}{{ messages[-1].content }}{% endgeneration %}", "Hello"));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void lessCommonJinja2(String template, String expected) throws ChatTemplateException {
+        assertEquals(expected, render(template));
+    }
+
     @ParameterizedTest
     @MethodSource
     void filters(String template, String expected) throws ChatTemplateException {
