@@ -190,6 +190,9 @@ class ChatTemplatePythonSemanticsTest {
                 Arguments.of(
                         "{% for x in [1] %}{% set y = 5 %}{% endfor %}{{ y is defined }}", "False"),
                 Arguments.of(
+                        "{% for i in [1, 2] %}{{ y is defined }}{% set y = i %}{% endfor %}",
+                        "FalseFalse"),
+                Arguments.of(
                         "{% set ns = namespace(n=0, last=messages|length - 1) %}{% for m in"
                                 + " messages %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}{{"
                                 + " ns.last }}",
