@@ -155,6 +155,7 @@ final class PythonForTag extends ForTag {
             return new ArrayList<>((Collection<?>) value);
         }
         if (value instanceof String || value instanceof SafeString) {
+            RenderSession.current().checkItems(value.toString().length());
             return new ArrayList<>(PythonStrings.characters(value.toString()));
         }
         if (value instanceof Object[]) {

@@ -198,6 +198,8 @@ final class PythonOperators {
                         return RenderSession.current().limitString(a.toString() + b);
                     }
                     if (a instanceof List && b instanceof List) {
+                        RenderSession.current()
+                                .checkItems((long) ((List<?>) a).size() + ((List<?>) b).size());
                         List<Object> joined = new ArrayList<>((List<?>) a);
                         joined.addAll((List<?>) b);
                         return joined;
@@ -492,7 +494,7 @@ final class PythonOperators {
         if (times <= 0) {
             return out;
         }
-        RenderSession.current().checkLength(saturatedProduct(list.size(), times));
+        RenderSession.current().checkItems(saturatedProduct(list.size(), times));
         for (long i = 0; i < times; i++) {
             out.addAll(list);
         }

@@ -130,6 +130,22 @@ class ChatTemplateSandboxTest {
         assertTrue(e.getMessage().contains("exceeds the limit of 1000 characters"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{% set ns = namespace(l=[1]) %}{% for i in range(40) %}{% set ns.l = ns.l + ns.l"
+                        + " %}{% endfor %}",
+                "{{ ([1] * 2000000)|length }}",
+                "{{ ('x' * 2000000)|list|length }}",
+                "{% for c in 'x' * 2000000 %}{% endfor %}",
+            })
+    void listsThatNeverReachTheOutputAreBoundedToo(String template) {
+        ChatTemplateException e =
+                assertThrows(
+                        ChatTemplateException.class, () -> render(template, RenderOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("more than 1000000 items"), e.getMessage());
+    }
+
     @Test
     void runawayMacroRecursionIsAnError() {
         ChatTemplateException e =
