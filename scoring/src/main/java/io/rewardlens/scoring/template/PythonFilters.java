@@ -35,12 +35,106 @@ final class PythonFilters {
         filters.add(new Sum());
         filters.add(new Batch());
         filters.add(new Dictsort());
+        filters.add(new Simple("capitalize", (v, a) -> PythonStrings.capitalize(text(v))));
+        filters.add(new Simple("title", (v, a) -> jinjaTitle(text(v))));
+        filters.add(new Simple("escape", (v, a) -> escape(v)));
+        filters.add(new Simple("e", (v, a) -> escape(v)));
+        filters.add(
+                new Simple(
+                        "replace",
+                        (v, a) ->
+                                RenderSession.current()
+                                        .limitString(
+                                                PythonStrings.replace(
+                                                        text(v),
+                                                        PythonValues.str(arg(a, 0)),
+                                                        PythonValues.str(arg(a, 1)),
+                                                        arg(a, 2) instanceof Number
+                                                                ? ((Number) arg(a, 2)).intValue()
+                                                                : -1))));
+        filters.add(new Simple("first", (v, a) -> end(v, true)));
+        filters.add(new Simple("last", (v, a) -> end(v, false)));
+        filters.add(new Simple("reverse", (v, a) -> reverse(v)));
+        filters.add(new Sort());
+        filters.add(new Default("default"));
+        filters.add(new Default("d"));
         return filters;
     }
 
     /** jinja2's string filters convert their input with {@code str} first. */
     private static String text(Object v) {
         return PythonValues.str(v);
+    }
+
+    /** jinja2's {@code title}: words start after whitespace, brackets or hyphens only. */
+    private static String jinjaTitle(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean wordStart = true;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean separator = PythonStrings.isSpace(cp) || "-({[<".indexOf(cp) >= 0;
+            if (separator) {
+                out.appendCodePoint(cp);
+                wordStart = true;
+            } else {
+                out.appendCodePoint(
+                        wordStart ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
+                wordStart = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** markupsafe's escaping of {@code str(value)}. */
+    private static String escape(Object v) {
+        if (v instanceof com.hubspot.jinjava.objects.SafeString) {
+            return v.toString();
+        }
+        String s = PythonValues.str(v);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&':
+                    out.append("&amp;");
+                    break;
+                case '<':
+                    out.append("&lt;");
+                    break;
+                case '>':
+                    out.append("&gt;");
+                    break;
+                case '\'':
+                    out.append("&#39;");
+                    break;
+                case '"':
+                    out.append("&#34;");
+                    break;
+                default:
+                    out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code first}/{@code last}: an item of any iterable, a character of a string. */
+    private static Object end(Object v, boolean first) {
+        List<Object> items = PythonForTag.iterate(v);
+        if (items.isEmpty()) {
+            return null;
+        }
+        return items.get(first ? 0 : items.size() - 1);
+    }
+
+    /** {@code reverse}: a string reversed, any other iterable as a reversed list. */
+    private static Object reverse(Object v) {
+        if (v instanceof String || v instanceof SafeString) {
+            return new StringBuilder(v.toString()).reverse().toString();
+        }
+        List<Object> items = PythonForTag.iterate(v);
+        java.util.Collections.reverse(items);
+        return items;
     }
 
     private static String optional(Object[] args, int i) {
@@ -233,6 +327,8 @@ final class PythonFilters {
     }
 
     private static int compare(Object a, Object b) {
+        a = a instanceof Boolean ? (Object) ((Boolean) a ? 1L : 0L) : a;
+        b = b instanceof Boolean ? (Object) ((Boolean) b ? 1L : 0L) : b;
         if (a instanceof Number && b instanceof Number) {
             return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
         }
@@ -245,6 +341,58 @@ final class PythonFilters {
                         + "' and '"
                         + PythonOperators.typeName(b)
                         + "'");
+    }
+
+    /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}. */
+    private static final class Sort implements Filter {
+        @Override
+        public String getName() {
+            return "sort";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            boolean reverse =
+                    PythonValues.truthy(
+                            kwargs.containsKey("reverse") ? kwargs.get("reverse") : arg(args, 0));
+            boolean caseSensitive =
+                    PythonValues.truthy(
+                            kwargs.containsKey("case_sensitive")
+                                    ? kwargs.get("case_sensitive")
+                                    : arg(args, 1));
+            Object attribute =
+                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 2);
+            List<Object> items = PythonForTag.iterate(var);
+            items.sort(
+                    (a, b) -> {
+                        Object x =
+                                attribute != null && a instanceof Map
+                                        ? ((Map<?, ?>) a).get(attribute)
+                                        : a;
+                        Object y =
+                                attribute != null && b instanceof Map
+                                        ? ((Map<?, ?>) b).get(attribute)
+                                        : b;
+                        if (!caseSensitive && x instanceof String && y instanceof String) {
+                            x = PythonStrings.lower((String) x);
+                            y = PythonStrings.lower((String) y);
+                        }
+                        return compare(x, y);
+                    });
+            if (reverse) {
+                java.util.Collections.reverse(items);
+            }
+            return items;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
     }
 
     /** {@code sum(attribute=None, start=0)}: an int while every term is an int. */
@@ -280,6 +428,8 @@ final class PythonFilters {
                     fraction += ((Number) term).doubleValue();
                 } else if (term instanceof Number) {
                     whole += ((Number) term).longValue();
+                } else if (term instanceof Boolean) {
+                    whole += (Boolean) term ? 1 : 0;
                 } else {
                     throw RenderSession.error(
                             "unsupported operand type(s) for +: 'int' and '"
@@ -333,6 +483,46 @@ final class PythonFilters {
                 batches.add(current);
             }
             return batches;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /**
+     * {@code default(value='', boolean=False)}: the fallback replaces an undefined value (or, with
+     * {@code boolean}, any false one) and keeps its type; Jinjava's turns it into a string.
+     */
+    private static final class Default implements Filter {
+        private final String name;
+
+        Default(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            Object fallback;
+            if (kwargs.containsKey("default_value")) {
+                fallback = kwargs.get("default_value");
+            } else {
+                fallback = args != null && args.length > 0 ? args[0] : "";
+            }
+            Object onFalse = kwargs.containsKey("boolean") ? kwargs.get("boolean") : arg(args, 1);
+            boolean replace =
+                    var == null || (PythonValues.truthy(onFalse) && !PythonValues.truthy(var));
+            return replace ? fallback : var;
         }
 
         @Override

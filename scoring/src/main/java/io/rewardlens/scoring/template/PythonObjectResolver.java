@@ -78,6 +78,9 @@ final class PythonObjectResolver extends ELResolver {
             result = dictMethod((Map<?, ?>) base, name, args);
         } else if (base instanceof List) {
             result = listMethod((List<?>) base, name, args);
+        } else if (name.equals(SLICE_METHOD)) {
+            // Subscripting something that is not a sequence is undefined in jinja2, not an error.
+            result = null;
         } else if (base instanceof PythonForTag.Loop && name.equals("cycle")) {
             result = ((PythonForTag.Loop) base).cycle(args.positional);
         } else {

@@ -155,6 +155,40 @@ final class PythonOperators {
             return token.getSymbol() == Scanner.Symbol.EXTENSION && "**".equals(token.getImage());
         }
 
+        /**
+         * A filter chain may be followed by a test, as in jinja2's {@code x|length is odd};
+         * Jinjava's parser stops after the filters.
+         */
+        @Override
+        protected AstNode parseFiltersAsNestedMethods(AstNode left)
+                throws ScanException, ParseException {
+            AstNode v = super.parseFiltersAsNestedMethods(left);
+            while ("is".equals(getToken().getImage())) {
+                consumeToken();
+                boolean negated = "not".equals(getToken().getImage());
+                if (negated) {
+                    consumeToken();
+                }
+                String test = consumeToken().getImage();
+                List<AstNode> params = new ArrayList<>(List.of(v, interpreter()));
+                AstNode argument = value();
+                if (argument != null) {
+                    params.add(argument);
+                }
+                v =
+                        createAstMethod(
+                                createAstDot(
+                                        identifier(EXPTEST_PREFIX + test),
+                                        negated ? "evaluateNegated" : "evaluate",
+                                        true),
+                                createAstParameters(params));
+                if ("|".equals(getToken().getImage())) {
+                    v = super.parseFiltersAsNestedMethods(v);
+                }
+            }
+            return v;
+        }
+
         /** Tuple literals evaluate to {@link PyTuple}, which prints and %-formats as a tuple. */
         @Override
         protected AstTuple createAstTuple(AstParameters parameters)
@@ -205,7 +239,7 @@ final class PythonOperators {
                         return joined;
                     }
                     if (isNumber(a) && isNumber(b)) {
-                        return NumberOperations.add(converter, a, b);
+                        return NumberOperations.add(converter, arithmetic(a), arithmetic(b));
                     }
                     throw RenderSession.error(
                             "unsupported operand type(s) for +: '"
@@ -227,16 +261,16 @@ final class PythonOperators {
                 @Override
                 protected Object apply(TypeConverter converter, Object a, Object b) {
                     if (isText(a) && isInteger(b)) {
-                        return repeat(a.toString(), ((Number) b).longValue());
+                        return repeat(a.toString(), toLong(b));
                     }
                     if (isInteger(a) && isText(b)) {
-                        return repeat(b.toString(), ((Number) a).longValue());
+                        return repeat(b.toString(), toLong(a));
                     }
                     if (a instanceof List && isInteger(b)) {
-                        return repeatList((List<?>) a, ((Number) b).longValue());
+                        return repeatList((List<?>) a, toLong(b));
                     }
                     if (isNumber(a) && isNumber(b)) {
-                        return NumberOperations.mul(converter, a, b);
+                        return NumberOperations.mul(converter, arithmetic(a), arithmetic(b));
                     }
                     throw RenderSession.error(
                             "unsupported operand type(s) for *: '"
@@ -262,15 +296,15 @@ final class PythonOperators {
                                 .limitString(PythonFormat.percent(a.toString(), b));
                     }
                     if (isInteger(a) && isInteger(b)) {
-                        long divisor = ((Number) b).longValue();
+                        long divisor = toLong(b);
                         if (divisor == 0) {
                             throw RenderSession.error("integer modulo by zero");
                         }
-                        return Math.floorMod(((Number) a).longValue(), divisor);
+                        return Math.floorMod(toLong(a), divisor);
                     }
                     if (isNumber(a) && isNumber(b)) {
-                        double x = ((Number) a).doubleValue();
-                        double y = ((Number) b).doubleValue();
+                        double x = toDouble(a);
+                        double y = toDouble(b);
                         if (y == 0) {
                             throw RenderSession.error("float modulo");
                         }
@@ -296,9 +330,9 @@ final class PythonOperators {
             new AstBinary.SimpleOperator() {
                 @Override
                 protected Object apply(TypeConverter converter, Object a, Object b) {
-                    if (isInteger(a) && isInteger(b) && ((Number) b).longValue() >= 0) {
-                        long exponent = ((Number) b).longValue();
-                        BigInteger base = BigInteger.valueOf(((Number) a).longValue());
+                    if (isInteger(a) && isInteger(b) && toLong(b) >= 0) {
+                        long exponent = toLong(b);
+                        BigInteger base = BigInteger.valueOf(toLong(a));
                         if (exponent > 100_000 || (base.bitLength() * exponent) > 1_000_000) {
                             throw RenderSession.error("exponent too large");
                         }
@@ -306,7 +340,7 @@ final class PythonOperators {
                         return result.bitLength() < 64 ? (Object) result.longValue() : result;
                     }
                     if (isNumber(a) && isNumber(b)) {
-                        return Math.pow(((Number) a).doubleValue(), ((Number) b).doubleValue());
+                        return Math.pow(toDouble(a), toDouble(b));
                     }
                     throw RenderSession.error(
                             "unsupported operand type(s) for **: '"
@@ -470,11 +504,21 @@ final class PythonOperators {
     }
 
     static boolean isNumber(Object o) {
-        return o instanceof Number;
+        return o instanceof Number || o instanceof Boolean;
+    }
+
+    private static long toLong(Object o) {
+        return o instanceof Boolean ? ((Boolean) o ? 1 : 0) : ((Number) o).longValue();
+    }
+
+    /** A boolean as the int Python takes it for in arithmetic; other values unchanged. */
+    static Object arithmetic(Object o) {
+        return o instanceof Boolean ? (Object) ((Boolean) o ? 1L : 0L) : o;
     }
 
     private static boolean isInteger(Object o) {
-        return o instanceof Long
+        return o instanceof Boolean
+                || o instanceof Long
                 || o instanceof Integer
                 || o instanceof Short
                 || o instanceof Byte

@@ -27,7 +27,20 @@ final class PythonTests {
                 new Test(
                         "iterable",
                         (v, args) -> isText(v) || v instanceof Collection || v instanceof Map),
-                new Test("in", (v, args) -> args.length == 1 && contains(args[0], v)));
+                new Test("in", (v, args) -> args.length == 1 && contains(args[0], v)),
+                new Test("lower", (v, args) -> isText(v) && isCase(v.toString(), false)),
+                new Test("upper", (v, args) -> isText(v) && isCase(v.toString(), true)),
+                new Test("odd", (v, args) -> Math.floorMod(integer(v), 2L) == 1),
+                new Test("even", (v, args) -> Math.floorMod(integer(v), 2L) == 0),
+                new Test(
+                        "divisibleby",
+                        (v, args) ->
+                                args.length == 1
+                                        && integer(args[0]) != 0
+                                        && integer(v) % integer(args[0]) == 0),
+                new Test("number", (v, args) -> v instanceof Number || v instanceof Boolean),
+                new Test("integer", (v, args) -> isInteger(v)),
+                new Test("boolean", (v, args) -> v instanceof Boolean));
     }
 
     /** Python's {@code item in container}. */
@@ -53,6 +66,47 @@ final class PythonTests {
         }
         throw RenderSession.error(
                 "argument of type '" + PythonOperators.typeName(container) + "' is not iterable");
+    }
+
+    /**
+     * Python's {@code str.islower()}/{@code isupper()}: some cased letter, none of the other case.
+     */
+    private static boolean isCase(String s, boolean upper) {
+        boolean cased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+                if (!upper) {
+                    return false;
+                }
+                cased = true;
+            } else if (Character.isLowerCase(cp)) {
+                if (upper) {
+                    return false;
+                }
+                cased = true;
+            }
+        }
+        return cased;
+    }
+
+    private static boolean isInteger(Object v) {
+        return v instanceof Long
+                || v instanceof Integer
+                || v instanceof Short
+                || v instanceof java.math.BigInteger;
+    }
+
+    /** An int operand of a numeric test; booleans count as 0 and 1, as in Python. */
+    private static long integer(Object v) {
+        if (v instanceof Boolean) {
+            return (Boolean) v ? 1 : 0;
+        }
+        if (v instanceof Number) {
+            return ((Number) v).longValue();
+        }
+        throw RenderSession.error("a number is required, not " + PythonOperators.typeName(v));
     }
 
     private static boolean isText(Object v) {

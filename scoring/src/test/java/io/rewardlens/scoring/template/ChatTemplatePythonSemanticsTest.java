@@ -336,6 +336,22 @@ class ChatTemplatePythonSemanticsTest {
                         "10False"),
                 Arguments.of("{% filter upper %}shout {{ 'it' }}{% endfilter %}", "SHOUT IT"),
                 Arguments.of(
+                        "{{ messages|length is odd }}|{{ 'a'|upper is not lower }}|{{ x|default(1)"
+                                + " is number }}|{{ x|default(none) }}",
+                        "True|True|True|None"),
+                Arguments.of(
+                        "{{ 'abc'|first }}{{ 'abc'|last }}|{{ 'abc'|reverse }}|{{ 'bCa'|sort }}|{{"
+                                + " [3, 1]|sort(reverse=true) }}",
+                        "ac|cba|['a', 'b', 'C']|[3, 1]"),
+                Arguments.of(
+                        "{{ \"it's a x-ray (ok)\"|title }}|{{ '<a href=\"x\">&\\'</a>'|e }}|{{"
+                                + " 1|capitalize }}",
+                        "It's A X-Ray (Ok)|&lt;a href=&#34;x&#34;&gt;&amp;&#39;&lt;/a&gt;|1"),
+                Arguments.of(
+                        "{{ true + 1 }}|{{ 'ab' * true }}|{{ true is odd }}|{{ [true, 2]|sum }}|{{"
+                                + " 'aXa'|replace('a', 'b', 1) }}",
+                        "2|ab|True|3|bXa"),
+                Arguments.of(
                         "{% generation %}{{ messages[-1].content }}{% endgeneration %}", "Hello"));
     }
 
