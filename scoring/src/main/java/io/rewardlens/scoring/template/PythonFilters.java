@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * jinja2 filters whose Jinjava versions differ in output: {@code tojson} (Hugging Face's: {@code
+ * jinja2 filters whose Jinjava versions give other output: {@code tojson} (Hugging Face's: {@code
  * ensure_ascii=False}, Python spacing, {@code indent}), {@code trim} (Python whitespace), {@code
- * length}/{@code count} (code points, not UTF-16 units), {@code string} and {@code join} (Python
- * {@code str}), {@code upper}/{@code lower} and {@code items}.
+ * length}/{@code count} (code points, not UTF-16 units), the string filters (which apply Python's
+ * {@code str} to their input first, so {@code True} stays {@code True}), {@code default} (keeps the
+ * fallback's type), and the sequence filters ({@code first}, {@code last}, {@code reverse}, {@code
+ * sort}, {@code list}, {@code max}, {@code min}, {@code sum}, {@code batch}, {@code items}, {@code
+ * dictsort}), which treat a string as its characters and a dict as its keys, as Python does.
  */
 final class PythonFilters {
     private PythonFilters() {}
