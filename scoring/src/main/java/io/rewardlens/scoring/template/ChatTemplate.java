@@ -37,7 +37,7 @@ public final class ChatTemplate {
     private static final String TEMPLATE_FILE = "chat_template.jinja";
 
     private final String source;
-    private final String translated;
+    private final CompiledTemplate compiled;
     private final String sha256;
     private final Map<String, Object> specialTokens;
     private final RenderOptions options;
@@ -45,11 +45,11 @@ public final class ChatTemplate {
 
     private ChatTemplate(
             String source,
-            String translated,
+            CompiledTemplate compiled,
             Map<String, Object> specialTokens,
             RenderOptions options) {
         this.source = source;
-        this.translated = translated;
+        this.compiled = compiled;
         this.sha256 = sha256Hex(source);
         this.specialTokens = specialTokens;
         this.options = options;
@@ -121,7 +121,7 @@ public final class ChatTemplate {
         String template = templateOrNull != null ? templateOrNull : templateFromConfig(config);
         return new ChatTemplate(
                 template,
-                JinjaSourceTranslator.translate(template),
+                new CompiledTemplate(template),
                 specialTokens(config),
                 RenderOptions.DEFAULT);
     }
@@ -138,7 +138,7 @@ public final class ChatTemplate {
         Objects.requireNonNull(template, "template");
         return new ChatTemplate(
                 template,
-                JinjaSourceTranslator.translate(template),
+                new CompiledTemplate(template),
                 Collections.unmodifiableMap(new LinkedHashMap<>(specialTokens)),
                 RenderOptions.DEFAULT);
     }
@@ -151,7 +151,7 @@ public final class ChatTemplate {
      */
     public ChatTemplate withOptions(RenderOptions renderOptions) {
         return new ChatTemplate(
-                source, translated, specialTokens, Objects.requireNonNull(renderOptions));
+                source, compiled, specialTokens, Objects.requireNonNull(renderOptions));
     }
 
     /**
@@ -184,6 +184,9 @@ public final class ChatTemplate {
             List<ChatTurn> turns, boolean addGenerationPrompt, Map<String, ?> variables)
             throws ChatTemplateException {
         Map<String, Object> bindings = new LinkedHashMap<>(specialTokens);
+        // transformers always passes these two, as None when there are none.
+        bindings.put("tools", PyNone.INSTANCE);
+        bindings.put("documents", PyNone.INSTANCE);
         for (Map.Entry<String, ?> e : variables.entrySet()) {
             bindings.put(e.getKey(), plainValue(e.getValue(), e.getKey(), 0));
         }
@@ -196,7 +199,7 @@ public final class ChatTemplate {
         }
         bindings.put("messages", messages);
         bindings.put("add_generation_prompt", addGenerationPrompt);
-        return SandboxedJinja.instance().render(translated, bindings, options, jinjavaConfig);
+        return SandboxedJinja.instance().render(compiled, bindings, options, jinjavaConfig);
     }
 
     /**
@@ -343,8 +346,10 @@ public final class ChatTemplate {
             throw new IllegalArgumentException(
                     "template variable '" + name + "' is nested too deeply");
         }
-        if (value == null
-                || value instanceof String
+        if (value == null) {
+            return PyNone.INSTANCE;
+        }
+        if (value instanceof String
                 || value instanceof Boolean
                 || value instanceof Long
                 || value instanceof Double) {

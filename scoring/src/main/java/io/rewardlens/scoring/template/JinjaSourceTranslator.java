@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 final class JinjaSourceTranslator {
     private static final Pattern END_RAW = Pattern.compile("\\{%([-+]?)\\s*endraw\\s*([-+]?)%}");
+
+    /** Text ending in {@code is} or {@code is not}: a following {@code none} names the test. */
+    private static final Pattern TEST_POSITION = Pattern.compile("\\bis(\\s+not)?\\s*$");
+
     private static final Pattern KEYWORD_ARGUMENT =
             Pattern.compile("(\\s*)([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
     private static final Set<String> KEYWORDS =
@@ -37,6 +41,10 @@ final class JinjaSourceTranslator {
                     "with",
                     "without",
                     "context");
+
+    /** Words that Jinjava's expression parser reserves but jinja2 allows as attribute names. */
+    private static final Set<String> JUEL_KEYWORDS =
+            Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof", "null");
 
     /** Jinjava resolves this name to its interpreter object; a template must never name it. */
     private static final String JINJAVA_INTERPRETER_NAME = "____int3rpr3t3r____";
@@ -247,8 +255,20 @@ final class JinjaSourceTranslator {
         while (i < expr.length()) {
             char c = expr.charAt(i);
             if (c == '\'' || c == '"') {
-                int end = ExpressionText.skipString(expr, i);
-                result.append(stringLiteral(decodeString(expr.substring(i + 1, end - 1))));
+                StringBuilder value = new StringBuilder();
+                int end = i;
+                int next = i;
+                // Adjacent literals concatenate, as in Python: 'a' 'b' is 'ab'.
+                while (next < expr.length()
+                        && (expr.charAt(next) == '\'' || expr.charAt(next) == '"')) {
+                    end = ExpressionText.skipString(expr, next);
+                    value.append(decodeString(expr.substring(next + 1, end - 1)));
+                    next = end;
+                    while (next < expr.length() && Character.isWhitespace(expr.charAt(next))) {
+                        next++;
+                    }
+                }
+                result.append(stringLiteral(value.toString()));
                 afterValue = true;
                 i = end;
             } else if (ExpressionText.isIdentifierStart(c)) {
@@ -260,8 +280,19 @@ final class JinjaSourceTranslator {
                 if (word.equals(JINJAVA_INTERPRETER_NAME)) {
                     throw new IllegalArgumentException("the name '" + word + "' is not allowed");
                 }
-                result.append(word);
                 boolean attribute = i > 0 && expr.charAt(i - 1) == '.';
+                if (!attribute
+                        && (word.equals("none") || word.equals("None"))
+                        && !TEST_POSITION.matcher(result).find()) {
+                    // Python's None, not Jinjava's null (which is also what undefined is).
+                    result.append(PyNone.VARIABLE);
+                } else if (attribute && JUEL_KEYWORDS.contains(word)) {
+                    // x.empty is an attribute in jinja2 but a keyword to Jinjava's parser.
+                    result.setLength(result.length() - 1);
+                    result.append("['").append(word).append("']");
+                } else {
+                    result.append(word);
+                }
                 afterValue = attribute || !(tagNamePending || KEYWORDS.contains(word));
                 tagNamePending = false;
                 i = end;
@@ -300,7 +331,7 @@ final class JinjaSourceTranslator {
                     for (int k = 0; k < 3; k++) {
                         String part = k < parts.size() ? parts.get(k).trim() : "";
                         result.append(k == 0 ? "" : ", ")
-                                .append(part.isEmpty() ? "none" : rewrite(part, false));
+                                .append(part.isEmpty() ? "null" : rewrite(part, false));
                     }
                     result.append(')');
                 } else {
@@ -347,7 +378,8 @@ final class JinjaSourceTranslator {
         }
     }
 
-    private static List<String> splitTopLevel(String s, char separator) {
+    /** Splits at a separator outside strings and brackets. */
+    static List<String> splitTopLevel(String s, char separator) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;

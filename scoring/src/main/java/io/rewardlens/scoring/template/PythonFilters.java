@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * jinja2 filters whose Jinjava versions differ in output: {@code tojson} (Hugging Face's: {@code
+ * jinja2 filters whose Jinjava versions give other output: {@code tojson} (Hugging Face's: {@code
  * ensure_ascii=False}, Python spacing, {@code indent}), {@code trim} (Python whitespace), {@code
- * length}/{@code count} (code points, not UTF-16 units), {@code string} and {@code join} (Python
- * {@code str}), {@code upper}/{@code lower} and {@code items}.
+ * length}/{@code count} (code points, not UTF-16 units), the string filters (which apply Python's
+ * {@code str} to their input first, so {@code True} stays {@code True}), {@code default} (keeps the
+ * fallback's type), and the sequence filters ({@code first}, {@code last}, {@code reverse}, {@code
+ * sort}, {@code list}, {@code max}, {@code min}, {@code sum}, {@code batch}, {@code items}, {@code
+ * dictsort}), which treat a string as its characters and a dict as its keys, as Python does.
  */
 final class PythonFilters {
     private PythonFilters() {}
@@ -21,27 +24,120 @@ final class PythonFilters {
     static List<Filter> all() {
         List<Filter> filters = new ArrayList<>();
         filters.add(new Tojson());
-        filters.add(
-                new Simple("trim", (v, a) -> PythonStrings.strip(text(v, "trim"), optional(a, 0))));
+        filters.add(new Simple("trim", (v, a) -> PythonStrings.strip(text(v), optional(a, 0))));
         filters.add(new Simple("length", (v, a) -> length(v)));
         filters.add(new Simple("count", (v, a) -> length(v)));
         filters.add(new Simple("string", (v, a) -> PythonValues.str(v)));
-        filters.add(new Simple("upper", (v, a) -> PythonStrings.upper(text(v, "upper"))));
-        filters.add(new Simple("lower", (v, a) -> PythonStrings.lower(text(v, "lower"))));
+        filters.add(new Simple("upper", (v, a) -> PythonStrings.upper(text(v))));
+        filters.add(new Simple("lower", (v, a) -> PythonStrings.lower(text(v))));
         filters.add(new Simple("items", (v, a) -> items(v)));
         filters.add(new Join());
+        filters.add(new Simple("list", (v, a) -> PythonForTag.iterate(v)));
+        filters.add(new Extreme("max", 1));
+        filters.add(new Extreme("min", -1));
+        filters.add(new Sum());
+        filters.add(new Batch());
+        filters.add(new Dictsort());
+        filters.add(new Simple("capitalize", (v, a) -> PythonStrings.capitalize(text(v))));
+        filters.add(new Simple("title", (v, a) -> jinjaTitle(text(v))));
+        filters.add(new Simple("escape", (v, a) -> escape(v)));
+        filters.add(new Simple("e", (v, a) -> escape(v)));
+        filters.add(
+                new Simple(
+                        "replace",
+                        (v, a) ->
+                                RenderSession.current()
+                                        .limitString(
+                                                PythonStrings.replace(
+                                                        text(v),
+                                                        PythonValues.str(arg(a, 0)),
+                                                        PythonValues.str(arg(a, 1)),
+                                                        arg(a, 2) instanceof Number
+                                                                ? ((Number) arg(a, 2)).intValue()
+                                                                : -1))));
+        filters.add(new Simple("first", (v, a) -> end(v, true)));
+        filters.add(new Simple("last", (v, a) -> end(v, false)));
+        filters.add(new Simple("reverse", (v, a) -> reverse(v)));
+        filters.add(new Sort());
+        filters.add(new Default("default"));
+        filters.add(new Default("d"));
         return filters;
     }
 
-    private static String text(Object v, String filter) {
-        if (v instanceof String || v instanceof SafeString) {
+    /** jinja2's string filters convert their input with {@code str} first. */
+    private static String text(Object v) {
+        return PythonValues.str(v);
+    }
+
+    /** jinja2's {@code title}: words start after whitespace, brackets or hyphens only. */
+    private static String jinjaTitle(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean wordStart = true;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean separator = PythonStrings.isSpace(cp) || "-({[<".indexOf(cp) >= 0;
+            if (separator) {
+                out.appendCodePoint(cp);
+                wordStart = true;
+            } else {
+                out.appendCodePoint(
+                        wordStart ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
+                wordStart = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** markupsafe's escaping of {@code str(value)}. */
+    private static String escape(Object v) {
+        if (v instanceof com.hubspot.jinjava.objects.SafeString) {
             return v.toString();
         }
-        if (v == null) {
-            return "";
+        String s = PythonValues.str(v);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&':
+                    out.append("&amp;");
+                    break;
+                case '<':
+                    out.append("&lt;");
+                    break;
+                case '>':
+                    out.append("&gt;");
+                    break;
+                case '\'':
+                    out.append("&#39;");
+                    break;
+                case '"':
+                    out.append("&#34;");
+                    break;
+                default:
+                    out.append(c);
+            }
         }
-        throw RenderSession.error(
-                "the " + filter + " filter needs a str, got " + PythonOperators.typeName(v));
+        return out.toString();
+    }
+
+    /** {@code first}/{@code last}: an item of any iterable, a character of a string. */
+    private static Object end(Object v, boolean first) {
+        List<Object> items = PythonForTag.iterate(v);
+        if (items.isEmpty()) {
+            return null;
+        }
+        return items.get(first ? 0 : items.size() - 1);
+    }
+
+    /** {@code reverse}: a string reversed, any other iterable as a reversed list. */
+    private static Object reverse(Object v) {
+        if (v instanceof String || v instanceof SafeString) {
+            return new StringBuilder(v.toString()).reverse().toString();
+        }
+        List<Object> items = PythonForTag.iterate(v);
+        java.util.Collections.reverse(items);
+        return items;
     }
 
     private static String optional(Object[] args, int i) {
@@ -74,10 +170,7 @@ final class PythonFilters {
             throw RenderSession.error("Can only get item pairs from a mapping.");
         }
         for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-            List<Object> pair = new ArrayList<>(2);
-            pair.add(e.getKey());
-            pair.add(e.getValue());
-            out.add(pair);
+            out.add(new PyTuple(e.getKey(), e.getValue()));
         }
         return out;
     }
@@ -176,6 +269,316 @@ final class PythonFilters {
                 session.checkLength(out.length());
             }
             return out.toString();
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** {@code max}/{@code min(case_sensitive=False, attribute=None)}; undefined when empty. */
+    private static final class Extreme implements Filter {
+        private final String name;
+        private final int sign;
+
+        Extreme(String name, int sign) {
+            this.name = name;
+            this.sign = sign;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            boolean caseSensitive =
+                    PythonValues.truthy(
+                            kwargs.containsKey("case_sensitive")
+                                    ? kwargs.get("case_sensitive")
+                                    : arg(args, 0));
+            Object attribute =
+                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 1);
+            Object best = null;
+            Object bestKey = null;
+            for (Object item : PythonForTag.iterate(var)) {
+                Object key =
+                        attribute != null && item instanceof Map
+                                ? ((Map<?, ?>) item).get(attribute)
+                                : item;
+                if (!caseSensitive && key instanceof String) {
+                    key = PythonStrings.lower((String) key);
+                }
+                if (best == null || sign * compare(key, bestKey) > 0) {
+                    best = item;
+                    bestKey = key;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    private static int compare(Object a, Object b) {
+        a = a instanceof Boolean ? (Object) ((Boolean) a ? 1L : 0L) : a;
+        b = b instanceof Boolean ? (Object) ((Boolean) b ? 1L : 0L) : b;
+        if (a instanceof Number && b instanceof Number) {
+            return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
+        }
+        if (a instanceof String && b instanceof String) {
+            return ((String) a).compareTo((String) b);
+        }
+        throw RenderSession.error(
+                "'<' not supported between instances of '"
+                        + PythonOperators.typeName(a)
+                        + "' and '"
+                        + PythonOperators.typeName(b)
+                        + "'");
+    }
+
+    /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}. */
+    private static final class Sort implements Filter {
+        @Override
+        public String getName() {
+            return "sort";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            boolean reverse =
+                    PythonValues.truthy(
+                            kwargs.containsKey("reverse") ? kwargs.get("reverse") : arg(args, 0));
+            boolean caseSensitive =
+                    PythonValues.truthy(
+                            kwargs.containsKey("case_sensitive")
+                                    ? kwargs.get("case_sensitive")
+                                    : arg(args, 1));
+            Object attribute =
+                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 2);
+            List<Object> items = PythonForTag.iterate(var);
+            items.sort(
+                    (a, b) -> {
+                        Object x =
+                                attribute != null && a instanceof Map
+                                        ? ((Map<?, ?>) a).get(attribute)
+                                        : a;
+                        Object y =
+                                attribute != null && b instanceof Map
+                                        ? ((Map<?, ?>) b).get(attribute)
+                                        : b;
+                        if (!caseSensitive && x instanceof String && y instanceof String) {
+                            x = PythonStrings.lower((String) x);
+                            y = PythonStrings.lower((String) y);
+                        }
+                        return compare(x, y);
+                    });
+            if (reverse) {
+                java.util.Collections.reverse(items);
+            }
+            return items;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** {@code sum(attribute=None, start=0)}: an int while every term is an int. */
+    private static final class Sum implements Filter {
+        @Override
+        public String getName() {
+            return "sum";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            Object attribute =
+                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 0);
+            Object start = kwargs.containsKey("start") ? kwargs.get("start") : arg(args, 1);
+            long whole = 0;
+            double fraction = 0;
+            boolean isFloat = false;
+            List<Object> terms = new ArrayList<>(PythonForTag.iterate(var));
+            if (start != null) {
+                terms.add(start);
+            }
+            for (Object item : terms) {
+                Object term =
+                        attribute != null && item instanceof Map
+                                ? ((Map<?, ?>) item).get(attribute)
+                                : item;
+                if (term instanceof Double || term instanceof Float) {
+                    isFloat = true;
+                    fraction += ((Number) term).doubleValue();
+                } else if (term instanceof Number) {
+                    whole += ((Number) term).longValue();
+                } else if (term instanceof Boolean) {
+                    whole += (Boolean) term ? 1 : 0;
+                } else {
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for +: 'int' and '"
+                                    + PythonOperators.typeName(term)
+                                    + "'");
+                }
+            }
+            return isFloat ? (Object) (whole + fraction) : (Object) whole;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** {@code batch(linecount, fill_with=None)}: the last batch is filled only when asked. */
+    private static final class Batch implements Filter {
+        @Override
+        public String getName() {
+            return "batch";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            Object count = kwargs.containsKey("linecount") ? kwargs.get("linecount") : arg(args, 0);
+            if (!(count instanceof Number) || ((Number) count).longValue() <= 0) {
+                throw RenderSession.error("batch needs a positive line count");
+            }
+            int size = (int) Math.min(((Number) count).longValue(), Integer.MAX_VALUE);
+            boolean fill = kwargs.containsKey("fill_with") || (args != null && args.length > 1);
+            Object filler =
+                    kwargs.containsKey("fill_with") ? kwargs.get("fill_with") : arg(args, 1);
+            List<Object> batches = new ArrayList<>();
+            List<Object> current = new ArrayList<>();
+            for (Object item : PythonForTag.iterate(var)) {
+                current.add(item);
+                if (current.size() == size) {
+                    batches.add(current);
+                    current = new ArrayList<>();
+                }
+            }
+            if (!current.isEmpty()) {
+                while (fill && current.size() < size) {
+                    current.add(filler);
+                }
+                batches.add(current);
+            }
+            return batches;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /**
+     * {@code default(value='', boolean=False)}: the fallback replaces an undefined value (or, with
+     * {@code boolean}, any false one) and keeps its type; Jinjava's turns it into a string.
+     */
+    private static final class Default implements Filter {
+        private final String name;
+
+        Default(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            Object fallback;
+            if (kwargs.containsKey("default_value")) {
+                fallback = kwargs.get("default_value");
+            } else {
+                fallback = args != null && args.length > 0 ? args[0] : "";
+            }
+            Object onFalse = kwargs.containsKey("boolean") ? kwargs.get("boolean") : arg(args, 1);
+            boolean replace =
+                    var == null || (PythonValues.truthy(onFalse) && !PythonValues.truthy(var));
+            return replace ? fallback : var;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** {@code dictsort(case_sensitive=False, by='key', reverse=False)}: (key, value) tuples. */
+    private static final class Dictsort implements Filter {
+        @Override
+        public String getName() {
+            return "dictsort";
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            if (!(var instanceof Map)) {
+                throw RenderSession.error(
+                        "dictsort needs a dict, got " + PythonOperators.typeName(var));
+            }
+            boolean caseSensitive =
+                    PythonValues.truthy(
+                            kwargs.containsKey("case_sensitive")
+                                    ? kwargs.get("case_sensitive")
+                                    : arg(args, 0));
+            Object by = kwargs.containsKey("by") ? kwargs.get("by") : arg(args, 1);
+            boolean reverse =
+                    PythonValues.truthy(
+                            kwargs.containsKey("reverse") ? kwargs.get("reverse") : arg(args, 2));
+            int position = "value".equals(by) ? 1 : 0;
+            List<PyTuple> pairs = new ArrayList<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) var).entrySet()) {
+                pairs.add(new PyTuple(e.getKey(), e.getValue()));
+            }
+            pairs.sort(
+                    (a, b) -> {
+                        Object x = a.get(position);
+                        Object y = b.get(position);
+                        if (!caseSensitive && x instanceof String && y instanceof String) {
+                            x = PythonStrings.lower((String) x);
+                            y = PythonStrings.lower((String) y);
+                        }
+                        return compare(x, y);
+                    });
+            if (reverse) {
+                java.util.Collections.reverse(pairs);
+            }
+            return new ArrayList<Object>(pairs);
         }
 
         @Override

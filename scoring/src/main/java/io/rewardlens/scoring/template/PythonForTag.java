@@ -83,8 +83,14 @@ final class PythonForTag extends ForTag {
             while (loop.hasNext()) {
                 session.check();
                 Object item = loop.next();
-                bind(interpreter, header.targets, item);
-                renderAll(body, interpreter, out, session, loop);
+                // Names set in one iteration are gone in the next, as in jinja2.
+                InterpreterScopeClosable iteration = interpreter.enterScope();
+                try {
+                    bind(interpreter, header.targets, item);
+                    renderAll(body, interpreter, out, session, loop);
+                } finally {
+                    iteration.close();
+                }
             }
         } finally {
             scope.close();
@@ -149,6 +155,7 @@ final class PythonForTag extends ForTag {
             return new ArrayList<>((Collection<?>) value);
         }
         if (value instanceof String || value instanceof SafeString) {
+            RenderSession.current().checkItems(value.toString().length());
             return new ArrayList<>(PythonStrings.characters(value.toString()));
         }
         if (value instanceof Object[]) {

@@ -77,6 +77,124 @@ final class PythonFormat {
         return out.toString();
     }
 
+    /**
+     * Python's {@code format % values}: {@code %s}, {@code %r}, {@code %d}/{@code %i}, {@code %f},
+     * {@code %%}, with flags {@code -} and {@code 0}, width, precision and {@code %(name)s} for a
+     * dict of values.
+     */
+    static String percent(String format, Object values) {
+        List<?> positional =
+                values instanceof PyTuple
+                        ? (List<?>) values
+                        : List.of(values == null ? PyNone.INSTANCE : values);
+        Map<?, ?> named = values instanceof Map ? (Map<?, ?>) values : null;
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i++);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            if (i >= format.length()) {
+                throw RenderSession.error("incomplete format");
+            }
+            Object value = null;
+            boolean haveValue = false;
+            if (format.charAt(i) == '(') {
+                int close = format.indexOf(')', i);
+                if (close < 0 || named == null) {
+                    throw RenderSession.error("format requires a mapping");
+                }
+                value = named.get(format.substring(i + 1, close));
+                haveValue = true;
+                i = close + 1;
+            }
+            int specStart = i;
+            while (i < format.length() && "-0 +#".indexOf(format.charAt(i)) >= 0) {
+                i++;
+            }
+            String flags = format.substring(specStart, i);
+            int widthStart = i;
+            while (i < format.length() && Character.isDigit(format.charAt(i))) {
+                i++;
+            }
+            int width = i > widthStart ? Integer.parseInt(format.substring(widthStart, i)) : 0;
+            int precision = -1;
+            if (i < format.length() && format.charAt(i) == '.') {
+                int p = ++i;
+                while (i < format.length() && Character.isDigit(format.charAt(i))) {
+                    i++;
+                }
+                precision = i > p ? Integer.parseInt(format.substring(p, i)) : 0;
+            }
+            if (i >= format.length()) {
+                throw RenderSession.error("incomplete format");
+            }
+            char type = format.charAt(i++);
+            if (type == '%') {
+                out.append('%');
+                continue;
+            }
+            if (!haveValue) {
+                if (next >= positional.size()) {
+                    throw RenderSession.error("not enough arguments for format string");
+                }
+                value = positional.get(next++);
+            }
+            String body;
+            switch (type) {
+                case 's':
+                    body = PythonValues.str(value);
+                    if (precision >= 0 && body.length() > precision) {
+                        body = body.substring(0, precision);
+                    }
+                    break;
+                case 'r':
+                    body = PythonValues.repr(value);
+                    break;
+                case 'd':
+                case 'i':
+                    if (!(value instanceof Number)) {
+                        throw RenderSession.error("%d format: a real number is required");
+                    }
+                    body = String.valueOf(new BigDecimal(value.toString()).toBigInteger());
+                    break;
+                case 'f':
+                    if (!(value instanceof Number)) {
+                        throw RenderSession.error("must be real number");
+                    }
+                    body =
+                            new BigDecimal(((Number) value).toString())
+                                    .setScale(precision < 0 ? 6 : precision, RoundingMode.HALF_EVEN)
+                                    .toPlainString();
+                    break;
+                default:
+                    throw RenderSession.error("unsupported format character '" + type + "'");
+            }
+            int pad = width - PythonStrings.length(body);
+            if (pad > 0) {
+                if (flags.contains("-")) {
+                    body = body + " ".repeat(pad);
+                } else if (flags.contains("0") && type != 's' && type != 'r') {
+                    boolean negative = body.startsWith("-");
+                    body =
+                            (negative ? "-" : "")
+                                    + "0".repeat(pad)
+                                    + (negative ? body.substring(1) : body);
+                } else {
+                    body = " ".repeat(pad) + body;
+                }
+            }
+            out.append(body);
+        }
+        if (named == null && next < positional.size()) {
+            throw RenderSession.error("not all arguments converted during string formatting");
+        }
+        return out.toString();
+    }
+
     private static Object argument(List<Object> positional, int index) {
         if (index >= positional.size()) {
             throw RenderSession.error(

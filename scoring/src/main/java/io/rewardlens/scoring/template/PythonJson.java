@@ -58,7 +58,7 @@ final class PythonJson {
         if (level > 200) {
             throw new IllegalArgumentException("value nested too deeply for tojson");
         }
-        if (value == null) {
+        if (value == null || value == PyNone.INSTANCE) {
             out.append("null");
         } else if (value instanceof Boolean) {
             out.append((Boolean) value ? "true" : "false");
@@ -130,7 +130,7 @@ final class PythonJson {
     private void writeKey(StringBuilder out, Object key) {
         if (key instanceof String) {
             writeString(out, (String) key);
-        } else if (key == null) {
+        } else if (key == null || key == PyNone.INSTANCE) {
             out.append("\"null\"");
         } else if (key instanceof Boolean) {
             out.append((Boolean) key ? "\"true\"" : "\"false\"");

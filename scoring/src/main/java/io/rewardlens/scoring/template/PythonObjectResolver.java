@@ -78,6 +78,9 @@ final class PythonObjectResolver extends ELResolver {
             result = dictMethod((Map<?, ?>) base, name, args);
         } else if (base instanceof List) {
             result = listMethod((List<?>) base, name, args);
+        } else if (name.equals(SLICE_METHOD)) {
+            // Subscripting something that is not a sequence is undefined in jinja2, not an error.
+            result = null;
         } else if (base instanceof PythonForTag.Loop && name.equals("cycle")) {
             result = ((PythonForTag.Loop) base).cycle(args.positional);
         } else {
@@ -225,14 +228,7 @@ final class PythonObjectResolver extends ELResolver {
                         && s.codePoints().noneMatch(Character::isLowerCase);
             case SLICE_METHOD:
                 args.count(3, 3);
-                {
-                    List<String> chars = PythonStrings.characters(s);
-                    StringBuilder out = new StringBuilder();
-                    for (Object c : slice(chars, args.get(0), args.get(1), args.get(2))) {
-                        out.append((String) c);
-                    }
-                    return out.toString();
-                }
+                return slice(s, args.get(0), args.get(1), args.get(2));
             default:
                 throw noSuchMethod(s, name);
         }
@@ -245,10 +241,7 @@ final class PythonObjectResolver extends ELResolver {
                     args.count(0, 0);
                     List<Object> items = new ArrayList<>(map.size());
                     for (Map.Entry<?, ?> e : map.entrySet()) {
-                        List<Object> pair = new ArrayList<>(2);
-                        pair.add(e.getKey());
-                        pair.add(e.getValue());
-                        items.add(pair);
+                        items.add(new PyTuple(e.getKey(), e.getValue()));
                     }
                     return items;
                 }
@@ -262,7 +255,10 @@ final class PythonObjectResolver extends ELResolver {
                 {
                     args.count(1, 2);
                     Object key = args.get(0);
-                    return map.containsKey(key) ? map.get(key) : args.get(1);
+                    if (map.containsKey(key)) {
+                        return map.get(key);
+                    }
+                    return args.positional.size() > 1 ? args.get(1) : PyNone.INSTANCE;
                 }
             case "copy":
                 args.count(0, 0);
@@ -307,8 +303,35 @@ final class PythonObjectResolver extends ELResolver {
     }
 
     /** Python's {@code seq[start:stop:step]}, any of them may be null. */
+    /** Python's {@code seq[start:stop:step]}, any of them may be null or None. */
     static List<Object> slice(List<?> items, Object start, Object stop, Object step) {
-        long n = items.size();
+        long[] range = sliceRange(items.size(), start, stop, step);
+        List<Object> out = new ArrayList<>();
+        for (long i = range[0]; range[2] > 0 ? i < range[1] : i > range[1]; i += range[2]) {
+            out.add(items.get((int) i));
+        }
+        return out;
+    }
+
+    /** Python's {@code s[start:stop:step]} on a string, counted in code points. */
+    static String slice(String s, Object start, Object stop, Object step) {
+        int[] codePoints = s.codePoints().toArray();
+        long[] range = sliceRange(codePoints.length, start, stop, step);
+        StringBuilder out = new StringBuilder();
+        for (long i = range[0]; range[2] > 0 ? i < range[1] : i > range[1]; i += range[2]) {
+            out.appendCodePoint(codePoints[(int) i]);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The first index, the bound and the step of a slice over {@code n} items, as Python computes
+     * them.
+     */
+    private static long[] sliceRange(long n, Object start, Object stop, Object step) {
+        start = start == PyNone.INSTANCE ? null : start;
+        stop = stop == PyNone.INSTANCE ? null : stop;
+        step = step == PyNone.INSTANCE ? null : step;
         long st = step == null ? 1 : integer(step);
         if (st == 0) {
             throw RenderSession.error("slice step cannot be zero");
@@ -318,11 +341,7 @@ final class PythonObjectResolver extends ELResolver {
         long from =
                 start == null ? (st > 0 ? lower : upper) : clamp(integer(start), n, lower, upper);
         long to = stop == null ? (st > 0 ? upper : lower) : clamp(integer(stop), n, lower, upper);
-        List<Object> out = new ArrayList<>();
-        for (long i = from; st > 0 ? i < to : i > to; i += st) {
-            out.add(items.get((int) i));
-        }
-        return out;
+        return new long[] {from, to, st};
     }
 
     private static long clamp(long index, long n, long lower, long upper) {
@@ -333,19 +352,7 @@ final class PythonObjectResolver extends ELResolver {
     }
 
     private static String substringForBounds(String s, Object start, Object end) {
-        if (start == null && end == null) {
-            return s;
-        }
-        List<String> chars = PythonStrings.characters(s);
-        return String.join("", castStrings(slice(chars, start, end, null)));
-    }
-
-    private static List<String> castStrings(List<Object> items) {
-        List<String> out = new ArrayList<>(items.size());
-        for (Object o : items) {
-            out.add((String) o);
-        }
-        return out;
+        return start == null && end == null ? s : slice(s, start, end, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rewardlens.scoring.template;
 
 import com.hubspot.jinjava.el.ext.AdditionOperator;
+import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
@@ -18,8 +19,13 @@ import jinjava.de.odysseus.el.misc.TypeConverter;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
+import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.javax.el.ELContext;
 
 /**
@@ -60,6 +66,141 @@ final class PythonOperators {
                     });
         }
 
+        /**
+         * {@code and} over {@link #notExpression}: in jinja2 {@code not} binds looser than
+         * comparisons and tests, so {@code not x is defined} is {@code not (x is defined)}; JUEL
+         * would negate {@code x} first.
+         */
+        @Override
+        protected AstNode and(boolean required) throws ScanException, ParseException {
+            AstNode v = notExpression(required);
+            if (v == null) {
+                return null;
+            }
+            while (true) {
+                Scanner.Token token = getToken();
+                if (token.getSymbol() == Scanner.Symbol.AND) {
+                    consumeToken();
+                    v = createAstBinary(v, notExpression(true), AstBinary.AND);
+                } else if (token.getSymbol() == Scanner.Symbol.EXTENSION
+                        && getExtensionHandler(token).getExtensionPoint() == ExtensionPoint.AND) {
+                    v = getExtensionHandler(consumeToken()).createAstNode(v, notExpression(true));
+                } else {
+                    return v;
+                }
+            }
+        }
+
+        private AstNode notExpression(boolean required) throws ScanException, ParseException {
+            if (getToken().getSymbol() == Scanner.Symbol.NOT) {
+                consumeToken();
+                return createAstUnary(notExpression(true), AstUnary.NOT);
+            }
+            return eq(required);
+        }
+
+        /**
+         * Multiplicative operators over {@link #power}: Jinjava parses {@code **} at the level of
+         * {@code *}, so {@code 'x' * 10**9} would multiply first.
+         */
+        @Override
+        protected AstNode mul(boolean required) throws ScanException, ParseException {
+            AstNode v = power(required);
+            if (v == null) {
+                return null;
+            }
+            while (true) {
+                Scanner.Token token = getToken();
+                switch (token.getSymbol()) {
+                    case MUL:
+                        consumeToken();
+                        v = createAstBinary(v, power(true), AstBinary.MUL);
+                        break;
+                    case DIV:
+                        consumeToken();
+                        v = createAstBinary(v, power(true), AstBinary.DIV);
+                        break;
+                    case MOD:
+                        consumeToken();
+                        v = createAstBinary(v, power(true), AstBinary.MOD);
+                        break;
+                    case EXTENSION:
+                        if (!isPower(token)
+                                && getExtensionHandler(token).getExtensionPoint()
+                                        == ExtensionPoint.MUL) {
+                            v = getExtensionHandler(consumeToken()).createAstNode(v, power(true));
+                            break;
+                        }
+                        return v;
+                    default:
+                        return v;
+                }
+            }
+        }
+
+        /**
+         * {@code a ** b}, binding tighter than {@code *}; jinja2 (unlike Python) groups it to the
+         * left, so {@code 2 ** 3 ** 2} is 64.
+         */
+        private AstNode power(boolean required) throws ScanException, ParseException {
+            AstNode v = filter(required);
+            while (v != null && isPower(getToken())) {
+                consumeToken();
+                v = createAstBinary(v, filter(true), POW);
+            }
+            return v;
+        }
+
+        private static boolean isPower(Scanner.Token token) {
+            return token.getSymbol() == Scanner.Symbol.EXTENSION && "**".equals(token.getImage());
+        }
+
+        /**
+         * A filter chain may be followed by a test, as in jinja2's {@code x|length is odd};
+         * Jinjava's parser stops after the filters.
+         */
+        @Override
+        protected AstNode parseFiltersAsNestedMethods(AstNode left)
+                throws ScanException, ParseException {
+            AstNode v = super.parseFiltersAsNestedMethods(left);
+            while ("is".equals(getToken().getImage())) {
+                consumeToken();
+                boolean negated = "not".equals(getToken().getImage());
+                if (negated) {
+                    consumeToken();
+                }
+                String test = consumeToken().getImage();
+                List<AstNode> params = new ArrayList<>(List.of(v, interpreter()));
+                AstNode argument = value();
+                if (argument != null) {
+                    params.add(argument);
+                }
+                v =
+                        createAstMethod(
+                                createAstDot(
+                                        identifier(EXPTEST_PREFIX + test),
+                                        negated ? "evaluateNegated" : "evaluate",
+                                        true),
+                                createAstParameters(params));
+                if ("|".equals(getToken().getImage())) {
+                    v = super.parseFiltersAsNestedMethods(v);
+                }
+            }
+            return v;
+        }
+
+        /** Tuple literals evaluate to {@link PyTuple}, which prints and %-formats as a tuple. */
+        @Override
+        protected AstTuple createAstTuple(AstParameters parameters)
+                throws ScanException, ParseException {
+            return new AstTuple(parameters) {
+                @Override
+                public Object eval(Bindings bindings, ELContext context) {
+                    return PyTuple.of((List<?>) super.eval(bindings, context));
+                }
+            };
+        }
+
         @Override
         protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator op) {
             AstBinary.Operator python = op;
@@ -67,6 +208,8 @@ final class PythonOperators {
                 python = ADD;
             } else if (op == AstBinary.MUL) {
                 python = MUL;
+            } else if (op == AstBinary.MOD) {
+                python = MOD;
             } else if (op == AstBinary.EQ) {
                 python = EQ;
             } else if (op == AstBinary.NE) {
@@ -89,12 +232,14 @@ final class PythonOperators {
                         return RenderSession.current().limitString(a.toString() + b);
                     }
                     if (a instanceof List && b instanceof List) {
+                        RenderSession.current()
+                                .checkItems((long) ((List<?>) a).size() + ((List<?>) b).size());
                         List<Object> joined = new ArrayList<>((List<?>) a);
                         joined.addAll((List<?>) b);
                         return joined;
                     }
                     if (isNumber(a) && isNumber(b)) {
-                        return NumberOperations.add(converter, a, b);
+                        return NumberOperations.add(converter, arithmetic(a), arithmetic(b));
                     }
                     throw RenderSession.error(
                             "unsupported operand type(s) for +: '"
@@ -116,16 +261,16 @@ final class PythonOperators {
                 @Override
                 protected Object apply(TypeConverter converter, Object a, Object b) {
                     if (isText(a) && isInteger(b)) {
-                        return repeat(a.toString(), ((Number) b).longValue());
+                        return repeat(a.toString(), toLong(b));
                     }
                     if (isInteger(a) && isText(b)) {
-                        return repeat(b.toString(), ((Number) a).longValue());
+                        return repeat(b.toString(), toLong(a));
                     }
                     if (a instanceof List && isInteger(b)) {
-                        return repeatList((List<?>) a, ((Number) b).longValue());
+                        return repeatList((List<?>) a, toLong(b));
                     }
                     if (isNumber(a) && isNumber(b)) {
-                        return NumberOperations.mul(converter, a, b);
+                        return NumberOperations.mul(converter, arithmetic(a), arithmetic(b));
                     }
                     throw RenderSession.error(
                             "unsupported operand type(s) for *: '"
@@ -138,6 +283,76 @@ final class PythonOperators {
                 @Override
                 public String toString() {
                     return "*";
+                }
+            };
+
+    /** {@code a % b}: Python's modulo (sign of the divisor) and {@code %}-formatting of strings. */
+    static final AstBinary.Operator MOD =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    if (isText(a)) {
+                        return RenderSession.current()
+                                .limitString(PythonFormat.percent(a.toString(), b));
+                    }
+                    if (isInteger(a) && isInteger(b)) {
+                        long divisor = toLong(b);
+                        if (divisor == 0) {
+                            throw RenderSession.error("integer modulo by zero");
+                        }
+                        return Math.floorMod(toLong(a), divisor);
+                    }
+                    if (isNumber(a) && isNumber(b)) {
+                        double x = toDouble(a);
+                        double y = toDouble(b);
+                        if (y == 0) {
+                            throw RenderSession.error("float modulo");
+                        }
+                        double r = x % y;
+                        return r != 0 && (r < 0) != (y < 0) ? r + y : r;
+                    }
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for %: '"
+                                    + typeName(a)
+                                    + "' and '"
+                                    + typeName(b)
+                                    + "'");
+                }
+
+                @Override
+                public String toString() {
+                    return "%";
+                }
+            };
+
+    /** {@code a ** b}: exact for integers, a float for a negative integer exponent. */
+    static final AstBinary.Operator POW =
+            new AstBinary.SimpleOperator() {
+                @Override
+                protected Object apply(TypeConverter converter, Object a, Object b) {
+                    if (isInteger(a) && isInteger(b) && toLong(b) >= 0) {
+                        long exponent = toLong(b);
+                        BigInteger base = BigInteger.valueOf(toLong(a));
+                        if (exponent > 100_000 || (base.bitLength() * exponent) > 1_000_000) {
+                            throw RenderSession.error("exponent too large");
+                        }
+                        BigInteger result = base.pow((int) exponent);
+                        return result.bitLength() < 64 ? (Object) result.longValue() : result;
+                    }
+                    if (isNumber(a) && isNumber(b)) {
+                        return Math.pow(toDouble(a), toDouble(b));
+                    }
+                    throw RenderSession.error(
+                            "unsupported operand type(s) for **: '"
+                                    + typeName(a)
+                                    + "' and '"
+                                    + typeName(b)
+                                    + "'");
+                }
+
+                @Override
+                public String toString() {
+                    return "**";
                 }
             };
 
@@ -289,11 +504,21 @@ final class PythonOperators {
     }
 
     static boolean isNumber(Object o) {
-        return o instanceof Number;
+        return o instanceof Number || o instanceof Boolean;
+    }
+
+    private static long toLong(Object o) {
+        return o instanceof Boolean ? ((Boolean) o ? 1 : 0) : ((Number) o).longValue();
+    }
+
+    /** A boolean as the int Python takes it for in arithmetic; other values unchanged. */
+    static Object arithmetic(Object o) {
+        return o instanceof Boolean ? (Object) ((Boolean) o ? 1L : 0L) : o;
     }
 
     private static boolean isInteger(Object o) {
-        return o instanceof Long
+        return o instanceof Boolean
+                || o instanceof Long
                 || o instanceof Integer
                 || o instanceof Short
                 || o instanceof Byte
@@ -313,7 +538,7 @@ final class PythonOperators {
         if (times <= 0) {
             return out;
         }
-        RenderSession.current().checkLength(saturatedProduct(list.size(), times));
+        RenderSession.current().checkItems(saturatedProduct(list.size(), times));
         for (long i = 0; i < times; i++) {
             out.addAll(list);
         }
@@ -330,6 +555,9 @@ final class PythonOperators {
     static String typeName(Object o) {
         if (o == null) {
             return "undefined";
+        }
+        if (o == PyNone.INSTANCE) {
+            return "NoneType";
         }
         if (isText(o)) {
             return "str";

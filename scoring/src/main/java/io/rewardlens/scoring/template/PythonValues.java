@@ -22,7 +22,7 @@ final class PythonValues {
      * dicts are false; everything else is true.
      */
     static boolean truthy(Object value) {
-        if (value == null) {
+        if (value == null || value == PyNone.INSTANCE) {
             return false;
         }
         if (value instanceof Boolean) {
@@ -57,7 +57,7 @@ final class PythonValues {
 
     /**
      * Python {@code str(value)}; an undefined value (Java null) prints as nothing, as jinja2 prints
-     * an undefined variable.
+     * an undefined variable, while {@link PyNone} prints {@code None}.
      */
     static String str(Object value) {
         if (value == null) {
@@ -83,7 +83,7 @@ final class PythonValues {
         if (depth > 100) {
             throw new IllegalArgumentException("value nested too deeply to print");
         }
-        if (value == null) {
+        if (value == null || value == PyNone.INSTANCE) {
             out.append("None");
         } else if (value instanceof Boolean) {
             out.append((Boolean) value ? "True" : "False");
@@ -108,6 +108,16 @@ final class PythonValues {
                 }
             }
             out.append('}');
+        } else if (value instanceof PyTuple) {
+            PyTuple tuple = (PyTuple) value;
+            out.append('(');
+            for (int i = 0; i < tuple.size(); i++) {
+                appendRepr(out, tuple.get(i), depth + 1);
+                if (i + 1 < tuple.size() || tuple.size() == 1) {
+                    out.append(tuple.size() == 1 ? "," : ", ");
+                }
+            }
+            out.append(')');
         } else if (value instanceof Collection) {
             out.append('[');
             Iterator<?> it = ((Collection<?>) value).iterator();

@@ -17,6 +17,9 @@ import jinjava.javax.el.ELException;
  * here and every node checks it before it renders; the caller then reports that reason.
  */
 final class RenderSession {
+    /** The most items a list built while rendering may hold. */
+    static final long MAX_ITEMS = 1_000_000;
+
     private final long deadlineNanos;
     private final RenderOptions options;
     private String raisedMessage;
@@ -110,6 +113,18 @@ final class RenderSession {
         if (length > options.maxOutputChars()) {
             tooLarge = true;
             throw new Stop(outputTooLargeMessage());
+        }
+        check();
+    }
+
+    /**
+     * Stops the render when a list the template builds would hold more than {@link #MAX_ITEMS}
+     * items: such lists never reach the output, so the character limit alone would not bound the
+     * memory they take.
+     */
+    void checkItems(long items) {
+        if (items > MAX_ITEMS) {
+            throw error("a list in the chat template would hold more than " + MAX_ITEMS + " items");
         }
         check();
     }

@@ -7,8 +7,11 @@ import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.el.JinjavaProcessors;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.lib.tag.Tag;
+import com.hubspot.jinjava.tree.Node;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +34,13 @@ final class SandboxedJinja {
 
     private final Jinjava jinjava;
 
+    /**
+     * One root context per thread, holding the registered tags, filters and functions. Building one
+     * instantiates every Jinjava built-in, so it is reused; a render's variables live in a child
+     * context that is dropped afterwards.
+     */
+    private final ThreadLocal<Context> roots;
+
     private SandboxedJinja() {
         jinjava = new PythonJinjava(baseConfig().build());
         jinjava.setResourceLocator(
@@ -39,13 +49,26 @@ final class SandboxedJinja {
                 });
         jinjava.registerTag(new PythonIfTag());
         jinjava.registerTag(new PythonForTag());
-        jinjava.registerTag(new GenerationTag());
+        for (Tag tag : BlockTags.all()) {
+            jinjava.registerTag(tag);
+        }
+        for (ExpTest test : PythonTests.all()) {
+            jinjava.registerExpTest(test);
+        }
         for (ELFunctionDefinition function : TemplateGlobals.definitions()) {
             jinjava.registerFunction(function);
         }
         for (Filter filter : PythonFilters.all()) {
             jinjava.registerFilter(filter);
         }
+        roots =
+                ThreadLocal.withInitial(
+                        () -> {
+                            Context root = jinjava.getGlobalContextCopy();
+                            root.setExpressionStrategy(new PythonExpressionStrategy());
+                            root.put(PyNone.VARIABLE, PyNone.INSTANCE);
+                            return root;
+                        });
     }
 
     static SandboxedJinja instance() {
@@ -86,6 +109,8 @@ final class SandboxedJinja {
                 .withLegacyOverrides(
                         LegacyOverrides.newBuilder()
                                 .withEvaluateMapKeys(true)
+                                // Else "{{ -7 }}" loses its minus to Jinjava's lenient trim marks.
+                                .withParseWhitespaceControlStrictly(true)
                                 .withUseNaturalOperatorPrecedence(true)
                                 .withIterateOverMapKeys(true)
                                 .withHandleBackslashInQuotesOnly(true)
@@ -103,7 +128,7 @@ final class SandboxedJinja {
     /**
      * Renders translated template source.
      *
-     * @param source source from {@link JinjaSourceTranslator}
+     * @param template the translated template
      * @param bindings the template's variables
      * @param options the limits
      * @param config the Jinjava settings from {@link #config}
@@ -111,20 +136,26 @@ final class SandboxedJinja {
      * @throws ChatTemplateException when the template raised, failed or hit a limit
      */
     String render(
-            String source,
+            CompiledTemplate template,
             Map<String, Object> bindings,
             RenderOptions options,
             JinjavaConfig config)
             throws ChatTemplateException {
         RenderSession session = new RenderSession(options);
-        Context root = jinjava.getGlobalContextCopy();
-        root.setExpressionStrategy(new PythonExpressionStrategy());
+        Context root = roots.get();
         Context context = new Context(root, bindings, config.getDisabled());
         RenderSession.Interpreter interpreter =
                 new RenderSession.Interpreter(jinjava, context, config, session);
         String output;
         try {
-            output = interpreter.render(source);
+            Node tree = template.tree();
+            if (tree == null) {
+                tree = interpreter.parse(template.source());
+                if (interpreter.getErrors().stream().noneMatch(RenderSession::isFatal)) {
+                    template.rememberTree(tree);
+                }
+            }
+            output = interpreter.render(tree);
         } catch (RuntimeException | StackOverflowError e) {
             String reason = session.stopReason();
             if (reason != null) {
@@ -134,6 +165,9 @@ final class SandboxedJinja {
                 throw new ChatTemplateException("chat template recursion is too deep", false);
             }
             throw new ChatTemplateException(describe(e), false, e);
+        } finally {
+            // The root collects which names and expressions were resolved; nobody reads that.
+            root.reset();
         }
         String reason = session.stopReason();
         if (reason != null) {

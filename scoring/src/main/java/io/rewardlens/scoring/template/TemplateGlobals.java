@@ -1,12 +1,15 @@
 package io.rewardlens.scoring.template;
 
+import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import java.lang.reflect.Method;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The global functions that Hugging Face adds to the template environment ({@code raise_exception},
@@ -25,6 +28,7 @@ final class TemplateGlobals {
         defs.add(define("raise_exception", "raiseException", Object.class));
         defs.add(define("strftime_now", "strftimeNow", Object.class));
         defs.add(define("range", "range", Object.class, Object[].class));
+        defs.add(define("dict", "dict", Object[].class));
         return defs;
     }
 
@@ -50,6 +54,18 @@ final class TemplateGlobals {
             throw RenderSession.error("strftime_now() argument must be str");
         }
         return strftime(ZonedDateTime.now(RenderSession.current().clock()), (String) format);
+    }
+
+    /** {@code dict(key=value, ...)}: a new dict from keyword arguments. */
+    static Map<String, Object> dict(Object... keywords) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Object k : keywords == null ? new Object[0] : keywords) {
+            if (!(k instanceof NamedParameter)) {
+                throw RenderSession.error("dict() takes keyword arguments only here");
+            }
+            out.put(((NamedParameter) k).getName(), ((NamedParameter) k).getValue());
+        }
+        return out;
     }
 
     /** {@code range(stop)} or {@code range(start, stop[, step])} with Python's semantics. */

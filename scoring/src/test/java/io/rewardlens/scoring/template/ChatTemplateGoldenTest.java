@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -70,6 +75,34 @@ class ChatTemplateGoldenTest {
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void concurrentRendersShareOneTemplateSafely() throws Exception {
+        Path bundle = Fixtures.root().resolve("tiny-qwen3");
+        ChatTemplate template = ChatTemplate.fromBundle(bundle);
+        JsonNode cases = Fixtures.json(bundle.resolve("golden.json")).get("cases");
+        List<Callable<Void>> jobs = new ArrayList<>();
+        for (int thread = 0; thread < 4; thread++) {
+            jobs.add(
+                    () -> {
+                        for (int round = 0; round < 25; round++) {
+                            for (Map.Entry<String, JsonNode> c : cases.properties()) {
+                                checkCase(
+                                        template, c.getValue(), "rendered_with_generation_prompt");
+                            }
+                        }
+                        return null;
+                    });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Void> done : pool.invokeAll(jobs)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void checkCase(ChatTemplate template, JsonNode golden, String genPromptField)
