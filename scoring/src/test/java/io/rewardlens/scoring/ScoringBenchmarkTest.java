@@ -91,6 +91,10 @@ class ScoringBenchmarkTest {
         double prepMicros = Double.MAX_VALUE;
         double tokenizerMicros = Double.MAX_VALUE;
         int n = conversations.size();
+        for (Conversation conversation : conversations) {
+            // Warm-up: the first renders and encodes run interpreted and load the native library.
+            model.encode(conversation, LengthPolicy.REFUSE);
+        }
         for (int round = 0; round < ROUNDS; round++) {
             inputs.clear();
             long t0 = System.nanoTime();
