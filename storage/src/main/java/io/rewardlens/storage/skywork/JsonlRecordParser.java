@@ -1,0 +1,223 @@
+package io.rewardlens.storage.skywork;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rewardlens.storage.ChatMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses one JSONL line into a {@link SkyworkRecord}, checking its shape as it streams through the
+ * tokens: {@code chosen} and {@code rejected} must be non-empty lists of {@code {"role",
+ * "content"}} objects with string values, {@code source} a string or null. Other top-level fields
+ * are kept as metadata; other message fields are ignored. Errors name the field, e.g. {@code
+ * chosen[1].content}.
+ */
+final class JsonlRecordParser {
+    /** Texts can be huge (a valid record may be a 100 MB line): lift Jackson's string cap. */
+    static final JsonFactory FACTORY =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder()
+                                    .maxStringLength(Integer.MAX_VALUE)
+                                    .build())
+                    .build();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    /** Where the parser is, to name the field when the JSON itself is broken. */
+    private String field;
+
+    private int index;
+    private String member;
+
+    SkyworkRecord parse(byte[] buffer, int offset, int length) throws InvalidRecordException {
+        field = null;
+        index = -1;
+        member = null;
+        try (JsonParser parser = MAPPER.createParser(buffer, offset, length)) {
+            JsonToken token = parser.nextToken();
+            if (token != JsonToken.START_OBJECT) {
+                throw new InvalidRecordException(
+                        null, "expected a JSON object, got " + describe(token));
+            }
+            List<ChatMessage> chosen = null;
+            List<ChatMessage> rejected = null;
+            String source = null;
+            boolean sourceSeen = false;
+            ObjectNode extra = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                field = name;
+                token = parser.nextToken();
+                switch (name) {
+                    case "chosen" -> {
+                        checkUnique(chosen != null);
+                        chosen = messages(parser, token);
+                    }
+                    case "rejected" -> {
+                        checkUnique(rejected != null);
+                        rejected = messages(parser, token);
+                    }
+                    case "source" -> {
+                        checkUnique(sourceSeen);
+                        sourceSeen = true;
+                        if (token == JsonToken.VALUE_STRING) {
+                            source = parser.getText();
+                        } else if (token != JsonToken.VALUE_NULL) {
+                            throw invalid("expected a string, got " + describe(token));
+                        }
+                    }
+                    default -> {
+                        if (extra == null) {
+                            extra = MAPPER.createObjectNode();
+                        }
+                        JsonNode value = MAPPER.readTree(parser);
+                        extra.set(name, value);
+                    }
+                }
+                field = null;
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidRecordException(
+                        null, "unexpected data after the end of the record's object");
+            }
+            if (chosen == null) {
+                throw new InvalidRecordException("chosen", "missing");
+            }
+            if (rejected == null) {
+                throw new InvalidRecordException("rejected", "missing");
+            }
+            return new SkyworkRecord(
+                    chosen,
+                    rejected,
+                    source,
+                    extra == null ? null : MAPPER.writeValueAsString(extra));
+        } catch (JsonEOFException e) {
+            throw invalid("the record ends before it is complete (truncated line?)");
+        } catch (StreamConstraintsException e) {
+            throw invalid(firstLine(e.getOriginalMessage()));
+        } catch (JsonParseException e) {
+            String message = firstLine(e.getOriginalMessage());
+            if (message.startsWith("Invalid UTF-8")) {
+                throw invalid("invalid UTF-8 (" + message + ")");
+            }
+            throw invalid(
+                    "invalid JSON at column %d: %s"
+                            .formatted(e.getLocation().getColumnNr(), message));
+        } catch (JsonProcessingException e) {
+            throw invalid(firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            // Parsing from memory does no I/O; anything here is a decoding failure.
+            throw invalid(firstLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private List<ChatMessage> messages(JsonParser parser, JsonToken token)
+            throws IOException, InvalidRecordException {
+        if (token != JsonToken.START_ARRAY) {
+            throw invalid("expected a list of messages, got " + describe(token));
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            index = messages.size();
+            if (token != JsonToken.START_OBJECT) {
+                throw invalid("expected a message object, got " + describe(token));
+            }
+            String role = null;
+            String content = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                member = name;
+                token = parser.nextToken();
+                if ("role".equals(name)) {
+                    role = string(parser, token);
+                } else if ("content".equals(name)) {
+                    content = string(parser, token);
+                } else {
+                    parser.skipChildren();
+                }
+                member = null;
+            }
+            if (role == null) {
+                member = "role";
+                throw invalid("missing");
+            }
+            if (content == null) {
+                member = "content";
+                throw invalid("missing");
+            }
+            messages.add(new ChatMessage(role, content));
+        }
+        index = -1;
+        if (messages.isEmpty()) {
+            throw invalid("expected a non-empty list of messages, got an empty list");
+        }
+        return messages;
+    }
+
+    private String string(JsonParser parser, JsonToken token)
+            throws IOException, InvalidRecordException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw invalid("expected a string, got " + describe(token));
+        }
+        return parser.getText();
+    }
+
+    private void checkUnique(boolean seen) throws InvalidRecordException {
+        if (seen) {
+            throw invalid("appears twice in the record");
+        }
+    }
+
+    private InvalidRecordException invalid(String reason) {
+        return new InvalidRecordException(path(), reason);
+    }
+
+    private String path() {
+        if (field == null) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder(field);
+        if (index >= 0) {
+            path.append('[').append(index).append(']');
+        }
+        if (member != null) {
+            path.append('.').append(member);
+        }
+        return path.toString();
+    }
+
+    static String describe(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            default -> token.asString() == null ? token.name() : token.asString();
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}
