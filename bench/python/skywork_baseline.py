@@ -22,9 +22,13 @@ import sqlite3
 import sys
 import time
 
+# The same settings PreferenceStore uses (page_size first: it only applies to a new file).
 PRAGMAS = (
+    "PRAGMA page_size = 16384",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
+    "PRAGMA journal_size_limit = 67108864",
+    "PRAGMA cache_size = -32768",
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 10000",
 )

@@ -265,7 +265,7 @@ public final class PreferenceStore implements AutoCloseable {
                         throw new StoreException("no pair with id " + pair.parentPairId());
                     }
                     try (PreparedStatement insert = c.prepareStatement(PairImport.INSERT_PAIR)) {
-                        PairImport.bind(insert, datasetId, pair);
+                        PairImport.bind(insert, datasetId, pair, new Utf8JsonBuffer());
                         insert.executeUpdate();
                     }
                     return new StoredPair(lastInsertId(c), dataset, pair);
@@ -886,9 +886,9 @@ public final class PreferenceStore implements AutoCloseable {
         String dataset = rows.getString(first + 1);
         String source = rows.getString(first + 2);
         long position = rows.getLong(first + 3);
-        List<ChatMessage> prompt = MessageJson.read(rows.getString(first + 4));
-        List<ChatMessage> chosen = MessageJson.read(rows.getString(first + 5));
-        List<ChatMessage> rejected = MessageJson.read(rows.getString(first + 6));
+        List<ChatMessage> prompt = MessageJson.read(rows.getBytes(first + 4));
+        List<ChatMessage> chosen = MessageJson.read(rows.getBytes(first + 5));
+        List<ChatMessage> rejected = MessageJson.read(rows.getBytes(first + 6));
         boolean diverging = rows.getInt(first + 7) != 0;
         String metadata = rows.getString(first + 8);
         long parent = rows.getLong(first + 9);

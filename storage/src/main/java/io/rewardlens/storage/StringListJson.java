@@ -2,7 +2,6 @@ package io.rewardlens.storage;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ final class StringListJson {
                 out.append(',');
             }
             out.append('"');
-            JsonStringEncoder.getInstance().quoteAsString(values.get(i), out);
+            MessageJson.appendEscaped(values.get(i), out);
             out.append('"');
         }
         return out.append(']').toString();

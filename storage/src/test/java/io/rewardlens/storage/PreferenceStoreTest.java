@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -522,15 +523,30 @@ class PreferenceStoreTest {
     }
 
     @Test
-    void messagesSurviveTheStoredJsonForm() {
+    void messagesSurviveTheStoredJsonForm() throws Exception {
         List<ChatMessage> messages =
-                List.of(new ChatMessage("user", "a\"b\\c\u0000\u2028"), new ChatMessage("", ""));
-        assertEquals(messages, MessageJson.read(MessageJson.write(messages)));
+                List.of(
+                        new ChatMessage("user", "a\"b\\c\u0000\u2028\n\t 你好 👋 مرحبا"),
+                        new ChatMessage("lone", "\ud800 x \udc00"),
+                        new ChatMessage("", ""));
+        Utf8JsonBuffer buffer = new Utf8JsonBuffer();
+        MessageJson.encode(messages, buffer);
+        byte[] json = buffer.toByteArray();
+        assertEquals(messages, MessageJson.read(json));
+        // Valid UTF-8 that any JSON reader accepts, with unpaired surrogates escaped.
+        String text =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(json))
+                        .toString();
+        assertTrue(text.contains("\\ud800 x \\udc00"), text);
+        buffer.reset();
+        MessageJson.encode(List.of(new ChatMessage("x", "é")), buffer);
         assertEquals(
                 "[{\"role\":\"x\",\"content\":\"é\"}]",
-                MessageJson.write(List.of(new ChatMessage("x", "é"))));
+                new String(buffer.toByteArray(), StandardCharsets.UTF_8));
         assertEquals(
-                List.of("a", "b\"c"),
-                StringListJson.read(StringListJson.write(List.of("a", "b\"c"))));
+                List.of("a", "b\"c\n"),
+                StringListJson.read(StringListJson.write(List.of("a", "b\"c\n"))));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -13,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rewardlens.storage.ChatMessage;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -104,15 +107,16 @@ final class JsonlRecordParser {
                     source,
                     extra == null ? null : MAPPER.writeValueAsString(extra));
         } catch (JsonEOFException e) {
-            throw invalid("the record ends before it is complete (truncated line?)");
+            throw invalidAt(e, "the record ends before it is complete (truncated line?)");
         } catch (StreamConstraintsException e) {
-            throw invalid(firstLine(e.getOriginalMessage()));
+            throw invalidAt(e, firstLine(e.getOriginalMessage()));
         } catch (JsonParseException e) {
             String message = firstLine(e.getOriginalMessage());
             if (message.startsWith("Invalid UTF-8")) {
-                throw invalid("invalid UTF-8 (" + message + ")");
+                throw invalidAt(e, "invalid UTF-8 (" + message + ")");
             }
-            throw invalid(
+            throw invalidAt(
+                    e,
                     "invalid JSON at column %d: %s"
                             .formatted(e.getLocation().getColumnNr(), message));
         } catch (JsonProcessingException e) {
@@ -178,6 +182,40 @@ final class JsonlRecordParser {
         if (seen) {
             throw invalid("appears twice in the record");
         }
+    }
+
+    /**
+     * An error Jackson raised: the field comes from Jackson's own parsing context, which (unlike
+     * our bookkeeping) already knows the field whose value it was reading ahead.
+     */
+    private InvalidRecordException invalidAt(JsonProcessingException e, String reason) {
+        if (e.getProcessor() instanceof JsonParser parser) {
+            String path = contextPath(parser.getParsingContext());
+            return new InvalidRecordException(path.isEmpty() ? null : path, reason);
+        }
+        return invalid(reason);
+    }
+
+    private static String contextPath(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                // No entry yet (the line ends right after '['): the list itself is at fault.
+                if (at.getEntryCount() > 0) {
+                    parts.push("[" + (at.getEntryCount() - 1) + "]");
+                }
+            } else if (at.getCurrentName() != null) {
+                parts.push(at.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (path.length() > 0 && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.toString();
     }
 
     private InvalidRecordException invalid(String reason) {

@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
@@ -44,13 +47,19 @@ final class ParquetRecordSource implements RecordSource {
     ParquetRecordSource(Path file) throws IOException, ImportRefusedException {
         this.file = file;
         try {
-            this.reader = ParquetFileReader.open(new LocalInputFile(file));
+            this.reader =
+                    ParquetFileReader.open(
+                            new LocalInputFile(file),
+                            ParquetReadOptions.builder()
+                                    .withCodecFactory(new ParquetCodecs())
+                                    .build());
         } catch (IOException | RuntimeException e) {
             throw new ImportRefusedException(
                     RecordProblem.ofFile(
                             file, "not a readable Parquet file (" + e.getMessage() + ")"));
         }
         try {
+            checkCodecs(file, reader);
             SkyworkParquetSchema.Layout layout =
                     SkyworkParquetSchema.inspect(reader.getFooter().getFileMetaData().getSchema());
             reader.setRequestedSchema(layout.requested());
@@ -65,6 +74,25 @@ final class ParquetRecordSource implements RecordSource {
             reader.close();
             throw new ImportRefusedException(
                     new RecordProblem(file, "file", 0, e.field(), e.reason()));
+        }
+    }
+
+    private static void checkCodecs(Path file, ParquetFileReader reader)
+            throws ImportRefusedException, IOException {
+        for (BlockMetaData block : reader.getFooter().getBlocks()) {
+            for (ColumnChunkMetaData column : block.getColumns()) {
+                if (!ParquetCodecs.SUPPORTED.contains(column.getCodec())) {
+                    reader.close();
+                    throw new ImportRefusedException(
+                            RecordProblem.ofFile(
+                                    file,
+                                    "column %s is compressed with %s, which RewardLens cannot read (it reads %s)"
+                                            .formatted(
+                                                    column.getPath().toDotString(),
+                                                    column.getCodec(),
+                                                    ParquetCodecs.SUPPORTED)));
+                }
+            }
         }
     }
 

@@ -28,6 +28,7 @@ final class ParquetRecordWriter implements RecordWriter {
                 new Builder(new LocalOutputFile(file))
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                         .withCompressionCodec(CompressionCodecName.SNAPPY)
+                        .withCodecFactory(new ParquetCodecs())
                         .build();
     }
 

@@ -104,7 +104,7 @@ public final class SkyworkExporter {
         long[] seen = {0};
         String message = "exporting to " + absolute.getFileName();
         try {
-            try (RecordWriter writer = openWriter(partial, type)) {
+            try (RecordWriter writer = new BackgroundRecordWriter(openWriter(partial, type))) {
                 progress.progress(0, considered, message);
                 store.forEachPairWithDetails(
                         query,

@@ -52,7 +52,7 @@ public final class SkyworkImporter {
         String message = "importing " + file.getFileName();
         List<RecordProblem> skipped = new ArrayList<>();
         long diverging = 0;
-        try (RecordSource source = open(file, type);
+        try (RecordSource source = new PrefetchingRecordSource(open(file, type));
                 PairImport target =
                         store.beginImport(options.dataset(), file.toAbsolutePath().toString())) {
             progress.progress(0, source.total(), message);
