@@ -10,8 +10,9 @@ import java.nio.file.Path;
 public final class ImportMain {
     private ImportMain() {}
 
-    /** {@code ImportMain <store.db> <file> <dataset>}. */
+    /** {@code ImportMain <store.db> <file> <dataset> [--verbose]}; verbose prints progress. */
     public static void main(String[] args) throws Exception {
+        boolean verbose = args.length > 3 && args[3].equals("--verbose");
         try (PreferenceStore store = PreferenceStore.open(Path.of(args[0]))) {
             long[] peakHeap = {0};
             ImportReport report =
@@ -20,6 +21,10 @@ public final class ImportMain {
                             Path.of(args[1]),
                             ImportOptions.intoDataset(args[2]),
                             (done, total, message) -> {
+                                if (verbose) {
+                                    System.out.println("progress " + done + "/" + total);
+                                    System.out.flush();
+                                }
                                 Runtime runtime = Runtime.getRuntime();
                                 peakHeap[0] =
                                         Math.max(
