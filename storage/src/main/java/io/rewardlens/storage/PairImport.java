@@ -4,14 +4,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A bulk import of pairs into a new dataset, all in one transaction: either every pair added before
  * {@link #commit()} is stored, or (on {@link #close()} without commit, or any failure) nothing is,
- * not even the dataset. Pairs are inserted with a prepared statement in batches.
+ * not even the dataset.
  *
- * <p>Start one with {@link PreferenceStore#beginImport}; use it from one thread; always close it.
+ * <p>Pairs are encoded on the caller's thread and inserted in batches with a prepared statement on
+ * a background thread, one batch in flight while the next is being filled, so parsing and encoding
+ * overlap with SQLite's work. Start one with {@link PreferenceStore#beginImport}; call it from one
+ * thread; always close it.
  */
 public final class PairImport implements AutoCloseable {
     static final String INSERT_PAIR =
@@ -21,12 +29,25 @@ public final class PairImport implements AutoCloseable {
 
     private static final int BATCH_SIZE = 256;
 
+    /** A pair in column form; message lists already UTF-8 JSON. */
+    private record Row(
+            long position,
+            String source,
+            byte[] prompt,
+            byte[] chosen,
+            byte[] rejected,
+            boolean diverging,
+            String metadata,
+            Long parentPairId) {}
+
     private final Connection connection;
     private final String dataset;
     private final long datasetId;
     private final PreparedStatement insert;
     private final Utf8JsonBuffer json = new Utf8JsonBuffer();
-    private int batched;
+    private final ExecutorService sqlite;
+    private List<Row> batch = new ArrayList<>(BATCH_SIZE);
+    private Future<?> inFlight;
     private long added;
     private boolean open = true;
     private boolean committed;
@@ -34,6 +55,13 @@ public final class PairImport implements AutoCloseable {
     PairImport(Connection connection, String dataset, String origin) {
         this.connection = connection;
         this.dataset = dataset;
+        this.sqlite =
+                Executors.newSingleThreadExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "rewardlens-import-sqlite");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         try {
             SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
             this.datasetId = PreferenceStore.insertDataset(connection, dataset, origin);
@@ -60,20 +88,15 @@ public final class PairImport implements AutoCloseable {
     /**
      * Adds a pair to the dataset (visible to others only after {@link #commit()}).
      *
-     * @throws StoreException if the insert fails; the import is then rolled back and closed
+     * @throws StoreException if inserting fails (possibly an earlier pair's batch); the import is
+     *     then rolled back and closed
      */
     public void add(PreferencePair pair) {
         checkOpen();
-        try {
-            bind(insert, datasetId, pair, json);
-            insert.addBatch();
-            added++;
-            if (++batched == BATCH_SIZE) {
-                flush();
-            }
-        } catch (SQLException e) {
-            abandon(e);
-            throw PreferenceStore.failure("cannot import into " + dataset, e);
+        batch.add(encode(pair, json));
+        added++;
+        if (batch.size() == BATCH_SIZE) {
+            handOver();
         }
     }
 
@@ -84,8 +107,11 @@ public final class PairImport implements AutoCloseable {
      */
     public void commit() {
         checkOpen();
+        if (!batch.isEmpty()) {
+            handOver();
+        }
+        awaitInFlight();
         try {
-            flush();
             insert.close();
             SqlTransaction.execute(connection, "COMMIT");
             committed = true;
@@ -94,6 +120,8 @@ public final class PairImport implements AutoCloseable {
         } catch (SQLException e) {
             abandon(e);
             throw PreferenceStore.failure("cannot finish importing into " + dataset, e);
+        } finally {
+            sqlite.shutdown();
         }
     }
 
@@ -114,10 +142,42 @@ public final class PairImport implements AutoCloseable {
         return committed;
     }
 
-    private void flush() throws SQLException {
-        if (batched > 0) {
-            insert.executeBatch();
-            batched = 0;
+    /** Waits for the batch in flight, then sends the current one to the SQLite thread. */
+    private void handOver() {
+        awaitInFlight();
+        List<Row> rows = batch;
+        batch = new ArrayList<>(BATCH_SIZE);
+        inFlight =
+                sqlite.submit(
+                        () -> {
+                            for (Row row : rows) {
+                                bind(insert, datasetId, row);
+                                insert.addBatch();
+                            }
+                            insert.executeBatch();
+                            return null;
+                        });
+    }
+
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        Future<?> waiting = inFlight;
+        inFlight = null;
+        try {
+            waiting.get();
+        } catch (ExecutionException e) {
+            Exception cause =
+                    e.getCause() instanceof Exception exception
+                            ? exception
+                            : new RuntimeException(e);
+            abandon(cause);
+            throw PreferenceStore.failure("cannot import into " + dataset, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(e);
+            throw new StoreException("import into " + dataset + " interrupted", e);
         }
     }
 
@@ -129,6 +189,16 @@ public final class PairImport implements AutoCloseable {
 
     private void abandon(Exception cause) {
         open = false;
+        if (inFlight != null) {
+            inFlight.cancel(false);
+            try {
+                inFlight.get();
+            } catch (Exception ignored) {
+                // The import is being abandoned; its own failure is reported instead.
+            }
+            inFlight = null;
+        }
+        sqlite.shutdown();
         try {
             SqlTransaction.execute(connection, "ROLLBACK");
         } catch (SQLException e) {
@@ -144,26 +214,43 @@ public final class PairImport implements AutoCloseable {
         }
     }
 
+    private static Row encode(PreferencePair pair, Utf8JsonBuffer json) {
+        return new Row(
+                pair.position(),
+                pair.source(),
+                messages(pair.prompt(), json),
+                messages(pair.chosen(), json),
+                messages(pair.rejected(), json),
+                pair.diverging(),
+                pair.metadataJson(),
+                pair.parentPairId());
+    }
+
+    /** Binds one pair to {@link #INSERT_PAIR}; for single inserts outside a bulk import. */
+    static void bind(PreparedStatement insert, long datasetId, PreferencePair pair)
+            throws SQLException {
+        bind(insert, datasetId, encode(pair, new Utf8JsonBuffer()));
+    }
+
     /**
-     * Binds a pair to {@link #INSERT_PAIR}. Message lists are bound as UTF-8 bytes and cast to TEXT
-     * by SQLite: this skips the driver's String-to-UTF-8 conversion, the largest cost of an import
-     * after parsing.
+     * Binds a row to {@link #INSERT_PAIR}. Message lists are bound as UTF-8 bytes and cast to TEXT
+     * by SQLite: this skips the driver's String-to-UTF-8 conversion, one of the largest costs of an
+     * import after parsing.
      */
-    static void bind(
-            PreparedStatement insert, long datasetId, PreferencePair pair, Utf8JsonBuffer json)
+    private static void bind(PreparedStatement insert, long datasetId, Row row)
             throws SQLException {
         insert.setLong(1, datasetId);
-        insert.setLong(2, pair.position());
-        insert.setString(3, pair.source());
-        insert.setBytes(4, messages(pair.prompt(), json));
-        insert.setBytes(5, messages(pair.chosen(), json));
-        insert.setBytes(6, messages(pair.rejected(), json));
-        insert.setInt(7, pair.diverging() ? 1 : 0);
-        insert.setString(8, pair.metadataJson());
-        if (pair.parentPairId() == null) {
+        insert.setLong(2, row.position());
+        insert.setString(3, row.source());
+        insert.setBytes(4, row.prompt());
+        insert.setBytes(5, row.chosen());
+        insert.setBytes(6, row.rejected());
+        insert.setInt(7, row.diverging() ? 1 : 0);
+        insert.setString(8, row.metadata());
+        if (row.parentPairId() == null) {
             insert.setNull(9, Types.INTEGER);
         } else {
-            insert.setLong(9, pair.parentPairId());
+            insert.setLong(9, row.parentPairId());
         }
     }
 

@@ -265,7 +265,7 @@ public final class PreferenceStore implements AutoCloseable {
                         throw new StoreException("no pair with id " + pair.parentPairId());
                     }
                     try (PreparedStatement insert = c.prepareStatement(PairImport.INSERT_PAIR)) {
-                        PairImport.bind(insert, datasetId, pair, new Utf8JsonBuffer());
+                        PairImport.bind(insert, datasetId, pair);
                         insert.executeUpdate();
                     }
                     return new StoredPair(lastInsertId(c), dataset, pair);

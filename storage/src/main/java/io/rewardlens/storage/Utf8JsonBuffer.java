@@ -13,7 +13,11 @@ import java.util.List;
 public final class Utf8JsonBuffer {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /** Characters encoded per step of {@link #appendString}. */
+    private static final int CHUNK = 4096;
+
     private byte[] bytes = new byte[8192];
+    private final char[] chars = new char[CHUNK + 1];
     private int length;
 
     /** Creates an empty buffer. */
@@ -42,17 +46,21 @@ public final class Utf8JsonBuffer {
         int n = text.length();
         ensure(2);
         bytes[length++] = '"';
-        // Work in chunks with room reserved up front, so plain characters need no capacity check:
-        // a character takes at most 3 bytes (a surrogate pair 4 for 2 chars, hence the +1 when a
-        // pair straddles the chunk's end); after an escape the rest of the chunk is re-reserved.
-        int i = 0;
-        while (i < n) {
-            int end = Math.min(n, i + CHUNK);
-            ensure(3 * (end - i) + 1);
+        // Chunks are copied out with getChars (fast, and the loop below then indexes a plain
+        // array), with room reserved up front so plain characters need no capacity check: a
+        // character takes at most 3 bytes, a surrogate pair 4 for 2 chars (+1 when a pair straddles
+        // the chunk's end, hence one char of lookahead); after an escape the rest is re-reserved.
+        int start = 0;
+        while (start < n) {
+            int count = Math.min(n - start, CHUNK);
+            int copied = Math.min(n - start, count + 1);
+            text.getChars(start, start + copied, chars, 0);
+            ensure(3 * count + 1);
             byte[] out = bytes;
             int at = length;
-            for (; i < end; i++) {
-                char c = text.charAt(i);
+            int k = 0;
+            for (; k < count; k++) {
+                char c = chars[k];
                 if (c < 0x80) {
                     if (c >= 0x20 && c != '"' && c != '\\') {
                         out[at++] = (byte) c;
@@ -60,7 +68,7 @@ public final class Utf8JsonBuffer {
                     }
                     length = at;
                     escape(c);
-                    ensure(3 * (end - i) + 1);
+                    ensure(3 * (count - k) + 1);
                     out = bytes;
                     at = length;
                 } else if (c < 0x800) {
@@ -71,9 +79,9 @@ public final class Utf8JsonBuffer {
                     out[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
                     out[at++] = (byte) (0x80 | (c & 0x3f));
                 } else if (Character.isHighSurrogate(c)
-                        && i + 1 < n
-                        && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                        && k + 1 < copied
+                        && Character.isLowSurrogate(chars[k + 1])) {
+                    int codePoint = Character.toCodePoint(c, chars[++k]);
                     out[at++] = (byte) (0xf0 | (codePoint >> 18));
                     out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
                     out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
@@ -82,12 +90,13 @@ public final class Utf8JsonBuffer {
                     length = at;
                     ensure(6);
                     unicodeEscape(c);
-                    ensure(3 * (end - i) + 1);
+                    ensure(3 * (count - k) + 1);
                     out = bytes;
                     at = length;
                 }
             }
             length = at;
+            start += k;
         }
         ensure(1);
         bytes[length++] = '"';
@@ -119,8 +128,6 @@ public final class Utf8JsonBuffer {
     public int length() {
         return length;
     }
-
-    private static final int CHUNK = 4096;
 
     private void escape(char c) {
         ensure(6);
