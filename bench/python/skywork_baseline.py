@@ -10,7 +10,8 @@ honest yardstick:
   export: read the pairs back in import order and write Skywork JSONL
           ({"chosen": [...], "rejected": [...], "source": ...}, one object per line).
 
-Each command prints one JSON line: {"op", "pairs", "seconds"} (seconds exclude interpreter start).
+Each command prints one JSON line: {"op", "pairs", "seconds", "cpu_seconds"}: wall-clock and
+CPU time of the work itself (interpreter start excluded).
 
   skywork_baseline.py import --db store.db --schema v1.sql --dataset NAME data.jsonl
   skywork_baseline.py export --db store.db --dataset NAME out.jsonl
@@ -100,6 +101,7 @@ def import_file(args):
             con.executescript(schema.read())
             con.execute("PRAGMA user_version = 1")
     started = time.perf_counter()
+    cpu_started = time.process_time()
     con.execute("BEGIN IMMEDIATE")
     cursor = con.execute(
         "INSERT INTO dataset (name, origin, created_at_ms) VALUES (?, ?, ?)",
@@ -114,13 +116,15 @@ def import_file(args):
     pairs = cursor.rowcount
     con.execute("COMMIT")
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     con.close()
-    return pairs, seconds
+    return pairs, seconds, cpu_seconds
 
 
 def export_file(args):
     con = connect(args.db)
     started = time.perf_counter()
+    cpu_started = time.process_time()
     pairs = 0
     con.execute("BEGIN")
     query = con.execute(
@@ -139,8 +143,9 @@ def export_file(args):
             pairs += 1
     con.execute("COMMIT")
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     con.close()
-    return pairs, seconds
+    return pairs, seconds, cpu_seconds
 
 
 def main():
@@ -156,8 +161,12 @@ def main():
     exp.add_argument("--dataset", required=True)
     exp.add_argument("output")
     args = parser.parse_args()
-    pairs, seconds = import_file(args) if args.op == "import" else export_file(args)
-    print(json.dumps({"op": args.op, "pairs": pairs, "seconds": round(seconds, 4)}))
+    pairs, seconds, cpu_seconds = import_file(args) if args.op == "import" else export_file(args)
+    print(
+        json.dumps(
+            {"op": args.op, "pairs": pairs, "seconds": round(seconds, 4), "cpu_seconds": round(cpu_seconds, 4)}
+        )
+    )
     return 0
 
 

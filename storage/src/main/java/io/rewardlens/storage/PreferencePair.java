@@ -1,6 +1,5 @@
 package io.rewardlens.storage;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,9 +34,9 @@ public record PreferencePair(
 
     /** Copies the lists and rejects pairs without a completion on either side. */
     public PreferencePair {
-        prompt = List.copyOf(prompt);
-        chosen = List.copyOf(chosen);
-        rejected = List.copyOf(rejected);
+        prompt = MessageLists.immutable(prompt);
+        chosen = MessageLists.immutable(chosen);
+        rejected = MessageLists.immutable(rejected);
         if (chosen.isEmpty() || rejected.isEmpty()) {
             throw new IllegalArgumentException("both sides of a pair need at least one message");
         }
@@ -99,16 +98,13 @@ public record PreferencePair(
         return side == Side.CHOSEN ? chosen : rejected;
     }
 
-    /** The whole conversation of one side: prompt turns followed by that side's completion. */
+    /**
+     * The whole conversation of one side: prompt turns followed by that side's completion (an
+     * immutable view, no copy).
+     */
     public List<ChatMessage> conversation(Side side) {
         List<ChatMessage> completion = completion(side);
-        if (prompt.isEmpty()) {
-            return completion;
-        }
-        List<ChatMessage> whole = new ArrayList<>(prompt.size() + completion.size());
-        whole.addAll(prompt);
-        whole.addAll(completion);
-        return List.copyOf(whole);
+        return prompt.isEmpty() ? completion : new JoinedMessageList(prompt, completion);
     }
 
     /** The same content as an edited variant of another pair. */

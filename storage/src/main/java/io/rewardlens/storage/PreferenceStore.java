@@ -886,9 +886,10 @@ public final class PreferenceStore implements AutoCloseable {
         String dataset = rows.getString(first + 1);
         String source = rows.getString(first + 2);
         long position = rows.getLong(first + 3);
-        List<ChatMessage> prompt = MessageJson.read(rows.getBytes(first + 4));
-        List<ChatMessage> chosen = MessageJson.read(rows.getBytes(first + 5));
-        List<ChatMessage> rejected = MessageJson.read(rows.getBytes(first + 6));
+        // Texts are decoded only when someone reads them (see StoredMessageList).
+        List<ChatMessage> prompt = new StoredMessageList(rows.getBytes(first + 4));
+        List<ChatMessage> chosen = new StoredMessageList(rows.getBytes(first + 5));
+        List<ChatMessage> rejected = new StoredMessageList(rows.getBytes(first + 6));
         boolean diverging = rows.getInt(first + 7) != 0;
         String metadata = rows.getString(first + 8);
         long parent = rows.getLong(first + 9);

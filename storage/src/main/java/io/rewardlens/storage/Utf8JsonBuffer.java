@@ -107,6 +107,28 @@ public final class Utf8JsonBuffer {
      * objects, keys in that order.
      */
     public void appendMessages(List<ChatMessage> messages) {
+        // Lists that still have their JSON text are written from it, without encoding again.
+        if (messages instanceof EncodedMessageList encoded) {
+            encoded.appendTo(this);
+            return;
+        }
+        if (messages instanceof StoredMessageList stored && stored.isCompact()) {
+            appendRaw(stored.json(), 0, stored.json().length);
+            return;
+        }
+        if (messages instanceof JoinedMessageList joined
+                && joined.first() instanceof StoredMessageList first
+                && joined.second() instanceof StoredMessageList second
+                && first.isCompact()
+                && second.isCompact()
+                && !first.isEmpty()
+                && !second.isEmpty()) {
+            // "[a,b]" + "[c]" -> "[a,b" + "," + "c]"
+            appendRaw(first.json(), 0, first.json().length - 1);
+            appendAscii(",");
+            appendRaw(second.json(), 1, second.json().length - 1);
+            return;
+        }
         appendAscii("[");
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
@@ -117,6 +139,12 @@ public final class Utf8JsonBuffer {
             appendAscii("}");
         }
         appendAscii("]");
+    }
+
+    void appendRaw(byte[] source, int offset, int count) {
+        ensure(count);
+        System.arraycopy(source, offset, bytes, length, count);
+        length += count;
     }
 
     /** Writes the bytes written so far to {@code out}. */

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rewardlens.storage.ChatMessage;
+import io.rewardlens.storage.EncodedMessageList;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -44,7 +44,11 @@ final class JsonlRecordParser {
     private int index;
     private String member;
 
+    /** The line being parsed; message literals are copied out of it. */
+    private byte[] buffer;
+
     SkyworkRecord parse(byte[] buffer, int offset, int length) throws InvalidRecordException {
+        this.buffer = buffer;
         field = null;
         index = -1;
         member = null;
@@ -66,11 +70,11 @@ final class JsonlRecordParser {
                 switch (name) {
                     case "chosen" -> {
                         checkUnique(chosen != null);
-                        chosen = messages(parser, token);
+                        chosen = messages(parser, token, offset);
                     }
                     case "rejected" -> {
                         checkUnique(rejected != null);
-                        rejected = messages(parser, token);
+                        rejected = messages(parser, token, offset);
                     }
                     case "source" -> {
                         checkUnique(sourceSeen);
@@ -127,27 +131,36 @@ final class JsonlRecordParser {
         }
     }
 
-    private List<ChatMessage> messages(JsonParser parser, JsonToken token)
+    private List<ChatMessage> messages(JsonParser parser, JsonToken token, int offset)
             throws IOException, InvalidRecordException {
         if (token != JsonToken.START_ARRAY) {
             throw invalid("expected a list of messages, got " + describe(token));
         }
-        List<ChatMessage> messages = new ArrayList<>();
+        EncodedMessageList.Builder messages = EncodedMessageList.builder();
+        int count = 0;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            index = messages.size();
+            index = count;
             if (token != JsonToken.START_OBJECT) {
                 throw invalid("expected a message object, got " + describe(token));
             }
             String role = null;
             String content = null;
+            int roleStart = 0;
+            int roleEnd = 0;
+            int contentStart = 0;
+            int contentEnd = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 member = name;
                 token = parser.nextToken();
                 if ("role".equals(name)) {
+                    roleStart = offset + (int) parser.currentTokenLocation().getByteOffset();
                     role = string(parser, token);
+                    roleEnd = offset + (int) parser.currentLocation().getByteOffset();
                 } else if ("content".equals(name)) {
+                    contentStart = offset + (int) parser.currentTokenLocation().getByteOffset();
                     content = string(parser, token);
+                    contentEnd = offset + (int) parser.currentLocation().getByteOffset();
                 } else {
                     parser.skipChildren();
                 }
@@ -161,13 +174,21 @@ final class JsonlRecordParser {
                 member = "content";
                 throw invalid("missing");
             }
-            messages.add(new ChatMessage(role, content));
+            // Keep the literals as parsed: the store saves them without encoding the texts again.
+            messages.add(
+                    new ChatMessage(role, content),
+                    buffer,
+                    roleStart,
+                    roleEnd,
+                    contentStart,
+                    contentEnd);
+            count++;
         }
         index = -1;
-        if (messages.isEmpty()) {
+        if (count == 0) {
             throw invalid("expected a non-empty list of messages, got an empty list");
         }
-        return messages;
+        return messages.build();
     }
 
     private String string(JsonParser parser, JsonToken token)

@@ -1,6 +1,7 @@
 package io.rewardlens.storage.skywork;
 
 import io.rewardlens.storage.ChatMessage;
+import io.rewardlens.storage.MessageLists;
 import io.rewardlens.storage.PreferencePair;
 import java.util.List;
 
@@ -18,8 +19,8 @@ public record SkyworkRecord(
 
     /** Copies the lists. */
     public SkyworkRecord {
-        chosen = List.copyOf(chosen);
-        rejected = List.copyOf(rejected);
+        chosen = MessageLists.immutable(chosen);
+        rejected = MessageLists.immutable(rejected);
     }
 
     /** The record as a stored pair's content: shared prompt turns split off where possible. */

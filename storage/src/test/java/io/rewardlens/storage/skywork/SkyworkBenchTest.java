@@ -33,6 +33,9 @@ class SkyworkBenchTest {
             Path.of("src", "main", "resources", "io", "rewardlens", "storage", "schema", "v1.sql");
     private static final int PAIRS = 80_000;
 
+    /** Wall-clock and CPU seconds of one run. */
+    private record Timing(double seconds, double cpuSeconds) {}
+
     @Test
     void importAndExportAgainstThePythonBaseline() throws Exception {
         Files.createDirectories(WORK);
@@ -40,34 +43,36 @@ class SkyworkBenchTest {
         if (!Files.exists(input)) {
             BenchData.write(input, PAIRS, 42);
         }
-        System.out.printf("input: %s, %d pairs, %.1f MB%n", input, PAIRS, Files.size(input) / 1e6);
+        System.out.printf(
+                "input: %s, %d pairs, %.1f MB; load average at start: %s%n",
+                input, PAIRS, Files.size(input) / 1e6, loadAverage());
         int rounds = Integer.getInteger("bench.rounds", 3);
-        List<double[]> results = new ArrayList<>();
+        List<Timing[]> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            double javaImport;
-            double javaExport;
+            Timing javaImport;
+            Timing javaExport;
             Path javaDb = fresh(WORK.resolve("java.db"));
             Path javaOut = WORK.resolve("java-export.jsonl");
             try (PreferenceStore store = PreferenceStore.open(javaDb)) {
-                long t0 = System.nanoTime();
+                long[] started = now();
                 ImportReport imported =
                         SkyworkImporter.importFile(
                                 store,
                                 input,
                                 ImportOptions.intoDataset("bench"),
                                 ProgressListener.NONE);
-                javaImport = (System.nanoTime() - t0) / 1e9;
+                javaImport = since(started);
                 assertEquals(PAIRS, imported.imported());
-                t0 = System.nanoTime();
+                started = now();
                 ExportReport exported =
                         SkyworkExporter.export(
                                 store, javaOut, ExportOptions.defaults(), ProgressListener.NONE);
-                javaExport = (System.nanoTime() - t0) / 1e9;
+                javaExport = since(started);
                 assertEquals(PAIRS, exported.exported());
             }
             Path pythonDb = fresh(WORK.resolve("python.db"));
             Path pythonOut = WORK.resolve("python-export.jsonl");
-            double pythonImport =
+            Timing pythonImport =
                     python(
                             "import",
                             "--db",
@@ -77,34 +82,75 @@ class SkyworkBenchTest {
                             "--dataset",
                             "bench",
                             input);
-            double pythonExport =
+            Timing pythonExport =
                     python("export", "--db", pythonDb, "--dataset", "bench", pythonOut);
             if (round == 1) {
                 assertSameRecords(input, javaOut);
                 assertSameRecords(input, pythonOut);
             }
-            results.add(new double[] {javaImport, pythonImport, javaExport, pythonExport});
+            results.add(new Timing[] {javaImport, pythonImport, javaExport, pythonExport});
             System.out.printf(
-                    "round %d: import java %.2f s, python %.2f s; export java %.2f s, python %.2f"
-                            + " s%n",
-                    round, javaImport, pythonImport, javaExport, pythonExport);
+                    "round %d: import java %.2f s (cpu %.2f), python %.2f s (cpu %.2f);"
+                            + " export java %.2f s (cpu %.2f), python %.2f s (cpu %.2f)%n",
+                    round,
+                    javaImport.seconds(),
+                    javaImport.cpuSeconds(),
+                    pythonImport.seconds(),
+                    pythonImport.cpuSeconds(),
+                    javaExport.seconds(),
+                    javaExport.cpuSeconds(),
+                    pythonExport.seconds(),
+                    pythonExport.cpuSeconds());
         }
-        double[] best = results.get(0).clone();
-        for (double[] r : results) {
-            for (int i = 0; i < 4; i++) {
-                best[i] = Math.min(best[i], r[i]);
-            }
-        }
-        System.out.println("best of " + rounds + " rounds:");
-        line("import", best[0], best[1]);
-        line("export", best[2], best[3]);
+        System.out.printf("best of %d rounds (load average now: %s):%n", rounds, loadAverage());
+        line("import", best(results, 0), best(results, 1));
+        line("export", best(results, 2), best(results, 3));
     }
 
-    private static void line(String what, double java, double python) {
+    private static Timing best(List<Timing[]> results, int column) {
+        return results.stream()
+                .map(r -> r[column])
+                .min(java.util.Comparator.comparingDouble(Timing::seconds))
+                .orElseThrow();
+    }
+
+    private static void line(String what, Timing java, Timing python) {
         System.out.printf(
-                "%s: pairs %d | java %.2f s, %.0f pairs/s | python %.2f s, %.0f pairs/s | java is"
-                        + " %.2fx faster%n",
-                what, PAIRS, java, PAIRS / java, python, PAIRS / python, python / java);
+                "%s: pairs %d | java %.2f s, %.0f pairs/s | python %.2f s, %.0f pairs/s |"
+                        + " java/python speed ratio %.2fx (cpu seconds: java %.2f, python %.2f)%n",
+                what,
+                PAIRS,
+                java.seconds(),
+                PAIRS / java.seconds(),
+                python.seconds(),
+                PAIRS / python.seconds(),
+                python.seconds() / java.seconds(),
+                java.cpuSeconds(),
+                python.cpuSeconds());
+    }
+
+    /** Wall-clock nanos and this process's CPU nanos (all threads: workers, JIT, GC). */
+    private static long[] now() {
+        return new long[] {System.nanoTime(), processCpuNanos()};
+    }
+
+    private static Timing since(long[] started) {
+        return new Timing(
+                (System.nanoTime() - started[0]) / 1e9, (processCpuNanos() - started[1]) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     @Test
@@ -146,7 +192,7 @@ class SkyworkBenchTest {
         Files.deleteIfExists(Path.of(db + "-shm"));
     }
 
-    private static double python(Object... args) throws IOException, InterruptedException {
+    private static Timing python(Object... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("python3", PYTHON_BASELINE.toString()));
         for (Object arg : args) {
             command.add(arg.toString());
@@ -158,7 +204,7 @@ class SkyworkBenchTest {
         JsonNode result =
                 new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElseThrow());
         assertEquals(PAIRS, result.get("pairs").asLong());
-        return result.get("seconds").asDouble();
+        return new Timing(result.get("seconds").asDouble(), result.get("cpu_seconds").asDouble());
     }
 
     private static Path fresh(Path db) throws IOException {
