@@ -5,27 +5,31 @@ import java.util.Arrays;
 import java.util.RandomAccess;
 
 /**
- * An immutable message list parsed from JSON that keeps each message's JSON text next to the
- * decoded message, so the store can save it without encoding the texts again (the role and content
- * keep the JSON string literals of the input, escapes included). Sub-lists are views that keep this
- * property: splitting off the prompt turns costs nothing.
+ * An immutable message list read from JSON that keeps each message's JSON text and decodes a
+ * message only when it is looked at. An import thus stores messages without decoding and encoding
+ * their texts again (role and content keep the JSON string literals of the input, escapes
+ * included), and splitting off the prompt turns ({@link #subList}) costs nothing.
  *
- * <p>Parsers build one with {@link #builder()}; everyone else just sees a {@code List}.
+ * <p>Parsers build one with {@link #builder()} from string literals a JSON parser has checked;
+ * everyone else just sees a {@code List}. Safe to share between threads.
  */
 public final class EncodedMessageList extends AbstractList<ChatMessage> implements RandomAccess {
-    private final ChatMessage[] messages;
+    /** The messages' JSON objects, back to back, separated by commas. */
     private final byte[] json;
-    private final int[] starts;
-    private final int[] ends;
+
+    /** Per message: object start, object end, role literal start/end, content literal start/end. */
+    private final int[] spans;
+
+    private final ChatMessage[] decoded;
     private final int from;
     private final int to;
 
-    private EncodedMessageList(
-            ChatMessage[] messages, byte[] json, int[] starts, int[] ends, int from, int to) {
-        this.messages = messages;
+    private static final int SPAN = 6;
+
+    private EncodedMessageList(byte[] json, int[] spans, ChatMessage[] decoded, int from, int to) {
         this.json = json;
-        this.starts = starts;
-        this.ends = ends;
+        this.spans = spans;
+        this.decoded = decoded;
         this.from = from;
         this.to = to;
     }
@@ -40,7 +44,18 @@ public final class EncodedMessageList extends AbstractList<ChatMessage> implemen
         if (index < 0 || index >= to - from) {
             throw new IndexOutOfBoundsException(index);
         }
-        return messages[from + index];
+        int at = from + index;
+        ChatMessage message = decoded[at];
+        if (message == null) {
+            int s = at * SPAN;
+            message =
+                    new ChatMessage(
+                            JsonStringLiteral.decode(json, spans[s + 2], spans[s + 3]),
+                            JsonStringLiteral.decode(json, spans[s + 4], spans[s + 5]));
+            // A racing thread may decode the same message; both results are equal.
+            decoded[at] = message;
+        }
+        return message;
     }
 
     @Override
@@ -53,8 +68,33 @@ public final class EncodedMessageList extends AbstractList<ChatMessage> implemen
         if (fromIndex < 0 || toIndex > size() || fromIndex > toIndex) {
             throw new IndexOutOfBoundsException(fromIndex + ".." + toIndex + " of " + size());
         }
-        return new EncodedMessageList(
-                messages, json, starts, ends, from + fromIndex, from + toIndex);
+        return new EncodedMessageList(json, spans, decoded, from + fromIndex, from + toIndex);
+    }
+
+    /** Equal JSON texts mean equal messages; only otherwise are the texts decoded to compare. */
+    @Override
+    public boolean equals(Object other) {
+        if (other instanceof EncodedMessageList that && that.size() == size() && sameJson(that)) {
+            return true;
+        }
+        return super.equals(other);
+    }
+
+    private boolean sameJson(EncodedMessageList that) {
+        for (int i = 0; i < size(); i++) {
+            int a = (from + i) * SPAN;
+            int b = (that.from + i) * SPAN;
+            if (!Arrays.equals(
+                    json, spans[a], spans[a + 1], that.json, that.spans[b], that.spans[b + 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
     }
 
     /** Appends the list as a JSON array: the messages' JSON texts, back to back. */
@@ -64,58 +104,54 @@ public final class EncodedMessageList extends AbstractList<ChatMessage> implemen
             return;
         }
         buffer.appendAscii("[");
-        buffer.appendRaw(json, starts[from], ends[to - 1] - starts[from]);
+        int first = spans[from * SPAN];
+        buffer.appendRaw(json, first, spans[(to - 1) * SPAN + 1] - first);
         buffer.appendAscii("]");
     }
 
-    /** Collects messages with the JSON string literals they were parsed from. */
+    /** Collects messages as the JSON string literals of their role and content. */
     public static final class Builder {
-        private ChatMessage[] messages = new ChatMessage[4];
-        private int[] starts = new int[4];
-        private int[] ends = new int[4];
+        private int[] spans = new int[4 * SPAN];
         private int count;
         private final Utf8JsonBuffer json = new Utf8JsonBuffer();
 
         private Builder() {}
 
         /**
-         * Adds a message together with the JSON string literals (quotes included) of its role and
-         * content, found in {@code source}. The literals must be valid JSON strings that decode to
-         * the message's role and content, as a JSON parser has just checked.
+         * Adds a message given by the JSON string literals (quotes included) of its role and
+         * content in {@code source}. The literals must be valid JSON strings, as a JSON parser has
+         * just checked; they are copied.
          */
         public Builder add(
-                ChatMessage message,
-                byte[] source,
-                int roleStart,
-                int roleEnd,
-                int contentStart,
-                int contentEnd) {
-            if (count == messages.length) {
-                messages = Arrays.copyOf(messages, count * 2);
-                starts = Arrays.copyOf(starts, count * 2);
-                ends = Arrays.copyOf(ends, count * 2);
+                byte[] source, int roleStart, int roleEnd, int contentStart, int contentEnd) {
+            if ((count + 1) * SPAN > spans.length) {
+                spans = Arrays.copyOf(spans, spans.length * 2);
             }
             if (count > 0) {
                 json.appendAscii(",");
             }
-            starts[count] = json.length();
+            int s = count * SPAN;
+            spans[s] = json.length();
             json.appendAscii("{\"role\":");
+            spans[s + 2] = json.length();
             json.appendRaw(source, roleStart, roleEnd - roleStart);
+            spans[s + 3] = json.length();
             json.appendAscii(",\"content\":");
+            spans[s + 4] = json.length();
             json.appendRaw(source, contentStart, contentEnd - contentStart);
+            spans[s + 5] = json.length();
             json.appendAscii("}");
-            ends[count] = json.length();
-            messages[count++] = message;
+            spans[s + 1] = json.length();
+            count++;
             return this;
         }
 
         /** The list of the messages added so far. */
         public EncodedMessageList build() {
             return new EncodedMessageList(
-                    Arrays.copyOf(messages, count),
                     json.toByteArray(),
-                    Arrays.copyOf(starts, count),
-                    Arrays.copyOf(ends, count),
+                    Arrays.copyOf(spans, count * SPAN),
+                    new ChatMessage[count],
                     0,
                     count);
         }

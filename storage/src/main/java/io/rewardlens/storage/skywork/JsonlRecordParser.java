@@ -143,45 +143,53 @@ final class JsonlRecordParser {
             if (token != JsonToken.START_OBJECT) {
                 throw invalid("expected a message object, got " + describe(token));
             }
-            String role = null;
-            String content = null;
-            int roleStart = 0;
-            int roleEnd = 0;
-            int contentStart = 0;
-            int contentEnd = 0;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            int roleStart = -1;
+            int roleEnd = -1;
+            int contentStart = -1;
+            int contentEnd = -1;
+            // Which literal ends before the next token: Jackson skips (and checks) a string we do
+            // not read, and the next token's position tells where the literal ended.
+            int pending = 0;
+            while (true) {
+                JsonToken next = parser.nextToken();
+                if (pending != 0) {
+                    int literalEnd =
+                            endBefore(offset + (int) parser.currentTokenLocation().getByteOffset());
+                    if (pending == ROLE) {
+                        roleEnd = literalEnd;
+                    } else {
+                        contentEnd = literalEnd;
+                    }
+                    pending = 0;
+                }
+                if (next != JsonToken.FIELD_NAME) {
+                    break;
+                }
                 String name = parser.currentName();
                 member = name;
                 token = parser.nextToken();
                 if ("role".equals(name)) {
-                    roleStart = offset + (int) parser.currentTokenLocation().getByteOffset();
-                    role = string(parser, token);
-                    roleEnd = offset + (int) parser.currentLocation().getByteOffset();
+                    roleStart = literalStart(parser, token, offset);
+                    pending = ROLE;
                 } else if ("content".equals(name)) {
-                    contentStart = offset + (int) parser.currentTokenLocation().getByteOffset();
-                    content = string(parser, token);
-                    contentEnd = offset + (int) parser.currentLocation().getByteOffset();
+                    contentStart = literalStart(parser, token, offset);
+                    pending = CONTENT;
                 } else {
                     parser.skipChildren();
                 }
                 member = null;
             }
-            if (role == null) {
+            if (roleStart < 0) {
                 member = "role";
                 throw invalid("missing");
             }
-            if (content == null) {
+            if (contentStart < 0) {
                 member = "content";
                 throw invalid("missing");
             }
-            // Keep the literals as parsed: the store saves them without encoding the texts again.
-            messages.add(
-                    new ChatMessage(role, content),
-                    buffer,
-                    roleStart,
-                    roleEnd,
-                    contentStart,
-                    contentEnd);
+            // The texts are not decoded here: Jackson checks them while skipping over them, and
+            // the store saves the literals as they are (see EncodedMessageList).
+            messages.add(buffer, roleStart, roleEnd, contentStart, contentEnd);
             count++;
         }
         index = -1;
@@ -191,12 +199,41 @@ final class JsonlRecordParser {
         return messages.build();
     }
 
-    private String string(JsonParser parser, JsonToken token)
-            throws IOException, InvalidRecordException {
+    private static final int ROLE = 1;
+    private static final int CONTENT = 2;
+
+    /**
+     * Where a string literal ends, given where the token after it starts: back over whitespace and
+     * the comma between them, to just after the literal's closing quote.
+     */
+    private int endBefore(int nextToken) {
+        int i = nextToken - 1;
+        while (isJsonWhitespace(buffer[i])) {
+            i--;
+        }
+        if (buffer[i] == ',') {
+            i--;
+            while (isJsonWhitespace(buffer[i])) {
+                i--;
+            }
+        }
+        if (buffer[i] != '"') {
+            throw new IllegalStateException("no string literal ends at byte " + i);
+        }
+        return i + 1;
+    }
+
+    private static boolean isJsonWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** Checks that a value is a string and returns where its literal starts in the buffer. */
+    private int literalStart(JsonParser parser, JsonToken token, int offset)
+            throws InvalidRecordException {
         if (token != JsonToken.VALUE_STRING) {
             throw invalid("expected a string, got " + describe(token));
         }
-        return parser.getText();
+        return offset + (int) parser.currentTokenLocation().getByteOffset();
     }
 
     private void checkUnique(boolean seen) throws InvalidRecordException {
