@@ -256,7 +256,7 @@ public final class PairImport implements AutoCloseable {
 
     private static byte[] messages(List<ChatMessage> messages, Utf8JsonBuffer json) {
         json.reset();
-        MessageJson.encode(messages, json);
+        json.appendMessages(messages);
         return json.toByteArray();
     }
 }

@@ -17,24 +17,23 @@ final class PairSql {
         this.parameters = parameters;
     }
 
-    /**
-     * Selects {@link PreferenceStore#PAIR_COLUMNS} in import order.
-     *
-     * @param streaming forces the import-order index, so even a source filter never makes SQLite
-     *     sort (and copy) a whole dataset before the first row
-     */
-    static PairSql select(PairQuery query, boolean streaming) {
+    /** Selects {@link PreferenceStore#PAIR_COLUMNS} in import order (bounded pages). */
+    static PairSql select(PairQuery query) {
         List<Object> parameters = new ArrayList<>();
         String sql =
                 "SELECT "
                         + PreferenceStore.PAIR_COLUMNS
                         + " FROM pair p"
-                        + (streaming ? " INDEXED BY pair_by_dataset_position" : "")
                         + where(query, parameters)
                         + " ORDER BY p.dataset_id, p.position, p.id"
                         + limit(query);
         return new PairSql(sql, parameters);
     }
+
+    /*
+     * The streaming selects below force the import-order index, so that even a source filter never
+     * makes SQLite sort (and copy) a whole dataset before handing out the first row.
+     */
 
     /**
      * Selects pairs, then their dataset id, then the given model's {@link

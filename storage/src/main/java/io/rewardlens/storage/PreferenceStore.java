@@ -294,7 +294,7 @@ public final class PreferenceStore implements AutoCloseable {
         read(
                 "query pairs",
                 c -> {
-                    PairSql sql = PairSql.select(query, false);
+                    PairSql sql = PairSql.select(query);
                     try (PreparedStatement statement = sql.prepare(c);
                             ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {

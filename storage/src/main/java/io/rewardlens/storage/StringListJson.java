@@ -17,7 +17,7 @@ final class StringListJson {
                 out.append(',');
             }
             out.append('"');
-            MessageJson.appendEscaped(values.get(i), out);
+            appendEscaped(values.get(i), out);
             out.append('"');
         }
         return out.append(']').toString();
@@ -41,4 +41,35 @@ final class StringListJson {
             throw new StoreException("stored tags are not valid JSON: " + json, e);
         }
     }
+
+    /** Appends a string's JSON-escaped form. */
+    static void appendEscaped(String text, StringBuilder out) {
+        int length = text.length();
+        int run = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, run, i);
+            run = i + 1;
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    out.append("\\u00");
+                    out.append(HEX[c >> 4]);
+                    out.append(HEX[c & 0xf]);
+                }
+            }
+        }
+        out.append(text, run, length);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -507,7 +507,7 @@ class PreferenceStoreTest {
         PreferenceStore.open(file).close();
         PairQuery query = PairQuery.all().withSources(Set.of("x")).withDatasets(Set.of("a", "b"));
         for (PairSql sql :
-                List.of(PairSql.select(query, true), PairSql.selectWithScore(query, 1))) {
+                List.of(PairSql.selectWithDatasetId(query), PairSql.selectWithScore(query, 1))) {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                     var statement = c.prepareStatement("EXPLAIN QUERY PLAN " + sql.sql)) {
                 PairSql.bind(statement, sql.parameters);
@@ -530,7 +530,7 @@ class PreferenceStoreTest {
                         new ChatMessage("lone", "\ud800 x \udc00"),
                         new ChatMessage("", ""));
         Utf8JsonBuffer buffer = new Utf8JsonBuffer();
-        MessageJson.encode(messages, buffer);
+        buffer.appendMessages(messages);
         byte[] json = buffer.toByteArray();
         assertEquals(messages, MessageJson.read(json));
         // Valid UTF-8 that any JSON reader accepts, with unpaired surrogates escaped.
@@ -541,7 +541,7 @@ class PreferenceStoreTest {
                         .toString();
         assertTrue(text.contains("\\ud800 x \\udc00"), text);
         buffer.reset();
-        MessageJson.encode(List.of(new ChatMessage("x", "é")), buffer);
+        buffer.appendMessages(List.of(new ChatMessage("x", "é")));
         assertEquals(
                 "[{\"role\":\"x\",\"content\":\"é\"}]",
                 new String(buffer.toByteArray(), StandardCharsets.UTF_8));

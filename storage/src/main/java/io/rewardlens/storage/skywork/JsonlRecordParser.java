@@ -28,7 +28,7 @@ import java.util.List;
  */
 final class JsonlRecordParser {
     /** Texts can be huge (a valid record may be a 100 MB line): lift Jackson's string cap. */
-    static final JsonFactory FACTORY =
+    private static final JsonFactory FACTORY =
             JsonFactory.builder()
                     .streamReadConstraints(
                             StreamReadConstraints.builder()
