@@ -116,6 +116,21 @@ class SkyworkImportTest {
     }
 
     @Test
+    void readsMessagesWhateverTheWhitespaceAndFieldOrder() throws Exception {
+        String line =
+                "{ \"chosen\" :[ {\"content\"  :  \"a \\\" b\" ,\t\"role\":\"user\" , \"name\":"
+                        + " {\"x\": [1]} } ,{\"role\"\r"
+                        + ":\"assistant\",\"content\":\"\\u00e9\\n"
+                        + "\"}],\"rejected\":[{\"role\":\"user\",\"content\":\"a \\\""
+                        + " b\"},{\"content\":\"\",\"role\":\"assistant\"}] }";
+        importFile(file("spaces.jsonl", line));
+        PreferencePair pair = store.pairs(PairQuery.all()).get(0).pair();
+        assertEquals(List.of(new ChatMessage("user", "a \" b")), pair.prompt());
+        assertEquals(List.of(new ChatMessage("assistant", "é\n")), pair.chosen());
+        assertEquals(List.of(new ChatMessage("assistant", "")), pair.rejected());
+    }
+
+    @Test
     void acceptsABomCrlfAndBlankLines() throws Exception {
         byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
         String body = GOOD + "\r\n\r\n   \r\n" + GOOD + "\r\n\n";
@@ -128,6 +143,14 @@ class SkyworkImportTest {
         assertEquals(
                 List.of(1L, 4L),
                 store.pairs(PairQuery.all()).stream().map(p -> p.pair().position()).toList());
+    }
+
+    @Test
+    void acceptsAByteOrderMarkInsideTheFileFromConcatenatedFiles() throws Exception {
+        importFile(file("cat.jsonl", GOOD + "\n\ufeff" + GOOD.replace("4", "four") + "\n"));
+        List<StoredPair> pairs = store.pairs(PairQuery.all());
+        assertEquals(List.of(new ChatMessage("assistant", "four")), pairs.get(1).pair().chosen());
+        assertEquals(List.of(new ChatMessage("user", "2+2?")), pairs.get(1).pair().prompt());
     }
 
     @Test
