@@ -1,0 +1,262 @@
+package io.rewardlens.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A bulk import of pairs into a new dataset, all in one transaction: either every pair added before
+ * {@link #commit()} is stored, or (on {@link #close()} without commit, or any failure) nothing is,
+ * not even the dataset.
+ *
+ * <p>Pairs are encoded on the caller's thread and inserted in batches with a prepared statement on
+ * a background thread, one batch in flight while the next is being filled, so parsing and encoding
+ * overlap with SQLite's work. Start one with {@link PreferenceStore#beginImport}; call it from one
+ * thread; always close it.
+ */
+public final class PairImport implements AutoCloseable {
+    static final String INSERT_PAIR =
+            "INSERT INTO pair (dataset_id, position, source, prompt, chosen, rejected, diverging,"
+                    + " metadata, parent_pair_id) VALUES (?, ?, ?, CAST(? AS TEXT),"
+                    + " CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?)";
+
+    private static final int BATCH_SIZE = 256;
+
+    /** A pair in column form; message lists already UTF-8 JSON. */
+    private record Row(
+            long position,
+            String source,
+            byte[] prompt,
+            byte[] chosen,
+            byte[] rejected,
+            boolean diverging,
+            String metadata,
+            Long parentPairId) {}
+
+    private final Connection connection;
+    private final String dataset;
+    private final long datasetId;
+    private final PreparedStatement insert;
+    private final Utf8JsonBuffer json = new Utf8JsonBuffer();
+    private final ExecutorService sqlite;
+    private List<Row> batch = new ArrayList<>(BATCH_SIZE);
+    private Future<?> inFlight;
+    private long added;
+    private boolean open = true;
+    private boolean committed;
+
+    PairImport(Connection connection, String dataset, String origin) {
+        this.connection = connection;
+        this.dataset = dataset;
+        this.sqlite =
+                Executors.newSingleThreadExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "rewardlens-import-sqlite");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        try {
+            SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
+            this.datasetId = PreferenceStore.insertDataset(connection, dataset, origin);
+            this.insert = connection.prepareStatement(INSERT_PAIR);
+        } catch (SQLException | RuntimeException e) {
+            abandon(e);
+            if (e instanceof StoreException storeException) {
+                throw storeException;
+            }
+            throw PreferenceStore.failure("cannot start importing into " + dataset, e);
+        }
+    }
+
+    /** The name of the dataset being filled. */
+    public String dataset() {
+        return dataset;
+    }
+
+    /** How many pairs were added so far. */
+    public long added() {
+        return added;
+    }
+
+    /**
+     * Adds a pair to the dataset (visible to others only after {@link #commit()}).
+     *
+     * @throws StoreException if inserting fails (possibly an earlier pair's batch); the import is
+     *     then rolled back and closed
+     */
+    public void add(PreferencePair pair) {
+        checkOpen();
+        batch.add(encode(pair, json));
+        added++;
+        if (batch.size() == BATCH_SIZE) {
+            handOver();
+        }
+    }
+
+    /**
+     * Stores everything added and ends the import.
+     *
+     * @throws StoreException if the commit fails; nothing is then stored
+     */
+    public void commit() {
+        checkOpen();
+        if (!batch.isEmpty()) {
+            handOver();
+        }
+        awaitInFlight();
+        try {
+            insert.close();
+            SqlTransaction.execute(connection, "COMMIT");
+            committed = true;
+            open = false;
+            connection.close();
+        } catch (SQLException e) {
+            abandon(e);
+            throw PreferenceStore.failure("cannot finish importing into " + dataset, e);
+        } finally {
+            sqlite.shutdown();
+        }
+    }
+
+    /** Ends the import; without a prior {@link #commit()} nothing of it is stored. */
+    @Override
+    public void close() {
+        if (open) {
+            StoreException problem = new StoreException("import into " + dataset + " abandoned");
+            abandon(problem);
+            if (problem.getSuppressed().length > 0) {
+                throw problem;
+            }
+        }
+    }
+
+    /** Whether {@link #commit()} succeeded. */
+    public boolean committed() {
+        return committed;
+    }
+
+    /** Waits for the batch in flight, then sends the current one to the SQLite thread. */
+    private void handOver() {
+        awaitInFlight();
+        List<Row> rows = batch;
+        batch = new ArrayList<>(BATCH_SIZE);
+        inFlight =
+                sqlite.submit(
+                        () -> {
+                            for (Row row : rows) {
+                                bind(insert, datasetId, row);
+                                insert.addBatch();
+                            }
+                            insert.executeBatch();
+                            return null;
+                        });
+    }
+
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        Future<?> waiting = inFlight;
+        inFlight = null;
+        try {
+            waiting.get();
+        } catch (ExecutionException e) {
+            Exception cause =
+                    e.getCause() instanceof Exception exception
+                            ? exception
+                            : new RuntimeException(e);
+            abandon(cause);
+            throw PreferenceStore.failure("cannot import into " + dataset, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(e);
+            throw new StoreException("import into " + dataset + " interrupted", e);
+        }
+    }
+
+    private void checkOpen() {
+        if (!open) {
+            throw new StoreException("the import into " + dataset + " is already finished");
+        }
+    }
+
+    private void abandon(Exception cause) {
+        open = false;
+        if (inFlight != null) {
+            inFlight.cancel(false);
+            try {
+                inFlight.get();
+            } catch (Exception ignored) {
+                // The import is being abandoned; its own failure is reported instead.
+            }
+            inFlight = null;
+        }
+        sqlite.shutdown();
+        try {
+            SqlTransaction.execute(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            // No transaction left to roll back (SQLite already ended it) is fine; others are not.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static Row encode(PreferencePair pair, Utf8JsonBuffer json) {
+        return new Row(
+                pair.position(),
+                pair.source(),
+                messages(pair.prompt(), json),
+                messages(pair.chosen(), json),
+                messages(pair.rejected(), json),
+                pair.diverging(),
+                pair.metadataJson(),
+                pair.parentPairId());
+    }
+
+    /** Binds one pair to {@link #INSERT_PAIR}; for single inserts outside a bulk import. */
+    static void bind(PreparedStatement insert, long datasetId, PreferencePair pair)
+            throws SQLException {
+        bind(insert, datasetId, encode(pair, new Utf8JsonBuffer()));
+    }
+
+    /**
+     * Binds a row to {@link #INSERT_PAIR}. Message lists are bound as UTF-8 bytes and cast to TEXT
+     * by SQLite: this skips the driver's String-to-UTF-8 conversion, one of the largest costs of an
+     * import after parsing.
+     */
+    private static void bind(PreparedStatement insert, long datasetId, Row row)
+            throws SQLException {
+        insert.setLong(1, datasetId);
+        insert.setLong(2, row.position());
+        insert.setString(3, row.source());
+        insert.setBytes(4, row.prompt());
+        insert.setBytes(5, row.chosen());
+        insert.setBytes(6, row.rejected());
+        insert.setInt(7, row.diverging() ? 1 : 0);
+        insert.setString(8, row.metadata());
+        if (row.parentPairId() == null) {
+            insert.setNull(9, Types.INTEGER);
+        } else {
+            insert.setLong(9, row.parentPairId());
+        }
+    }
+
+    private static byte[] messages(List<ChatMessage> messages, Utf8JsonBuffer json) {
+        json.reset();
+        json.appendMessages(messages);
+        return json.toByteArray();
+    }
+}

@@ -1,0 +1,372 @@
+package io.rewardlens.storage.skywork;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rewardlens.storage.AnnotationState;
+import io.rewardlens.storage.DatasetSummary;
+import io.rewardlens.storage.PairDetails;
+import io.rewardlens.storage.PairQuery;
+import io.rewardlens.storage.PairScore;
+import io.rewardlens.storage.PreferencePair;
+import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.ProgressListener;
+import io.rewardlens.storage.Side;
+import io.rewardlens.storage.StoreException;
+import io.rewardlens.storage.StoredAnnotation;
+import io.rewardlens.storage.StoredModel;
+import io.rewardlens.storage.ToolVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Exports curated pairs of a store as Skywork JSONL ({@code .jsonl}, {@code .jsonl.gz}) or as
+ * Parquet with the Hub's schema, and writes a provenance sidecar {@code <output>.meta.json}
+ * (filters, counts of exported and left-out pairs with reasons, annotators, models, tool version,
+ * time).
+ *
+ * <p>Pairs are streamed from one snapshot of the store in import order; the output appears under
+ * its name only once complete (it is written to a temporary file first). Exporting an unannotated
+ * dataset with the default options reproduces the imported records: same messages in the same
+ * order, same source.
+ */
+public final class SkyworkExporter {
+    private static final int PROGRESS_EVERY = 512;
+
+    private SkyworkExporter() {}
+
+    /**
+     * Exports pairs to {@code output}.
+     *
+     * @param store the store to read
+     * @param output the file to write (replaced if it exists)
+     * @param options filters, orientation and container
+     * @param progress receives pairs looked at out of those selected by dataset and source
+     * @return counts and where everything was written
+     * @throws StoreException if a named dataset or the model does not exist
+     * @throws IOException if the output cannot be written
+     */
+    public static ExportReport export(
+            PreferenceStore store, Path output, ExportOptions options, ProgressListener progress)
+            throws IOException {
+        long started = System.nanoTime();
+        for (String dataset : options.datasets()) {
+            if (store.dataset(dataset).isEmpty()) {
+                throw new StoreException("no dataset named '" + dataset + "'");
+            }
+        }
+        Optional<StoredModel> model = Optional.empty();
+        if (options.modelId() != null) {
+            model = store.model(options.modelId());
+            if (model.isEmpty()) {
+                throw new StoreException("no model with id " + options.modelId());
+            }
+        }
+        SkyworkFileType type =
+                options.fileType() != null
+                        ? options.fileType()
+                        : SkyworkFileType.fromFileName(output);
+
+        PairQuery selected =
+                PairQuery.all().withDatasets(options.datasets()).withSources(options.sources());
+        long considered = store.countPairs(selected);
+        PairQuery query = selected;
+        Map<LeftOutReason, Long> leftOut = new EnumMap<>(LeftOutReason.class);
+        if (options.needsVerdict()) {
+            query = selected.withAnnotation(AnnotationState.ANNOTATED);
+            long unannotated = considered - store.countPairs(query);
+            if (unannotated > 0) {
+                leftOut.put(LeftOutReason.NOT_ANNOTATED, unannotated);
+            }
+        }
+
+        Path absolute = output.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path partial = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
+        SortedSet<String> annotators = new TreeSet<>();
+        long[] exported = {0};
+        long[] seen = {0};
+        String message = "exporting to " + absolute.getFileName();
+        try {
+            try (RecordWriter writer = new BackgroundRecordWriter(openWriter(partial, type))) {
+                progress.progress(0, considered, message);
+                store.forEachPairWithDetails(
+                        query,
+                        options.modelId(),
+                        details -> {
+                            LeftOutReason reason =
+                                    writeIfWanted(details, options, writer, annotators);
+                            if (reason == null) {
+                                exported[0]++;
+                            } else {
+                                leftOut.merge(reason, 1L, Long::sum);
+                            }
+                            if (++seen[0] % PROGRESS_EVERY == 0) {
+                                progress.progress(seen[0], considered, message);
+                            }
+                        });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            moveIntoPlace(partial, absolute);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        progress.progress(considered, considered, message);
+
+        Path sidecar = absolute.resolveSibling(absolute.getFileName() + ".meta.json");
+        writeSidecar(
+                sidecar,
+                store,
+                absolute,
+                type,
+                options,
+                considered,
+                exported[0],
+                leftOut,
+                annotators,
+                model);
+        return new ExportReport(
+                absolute,
+                sidecar,
+                type,
+                considered,
+                exported[0],
+                leftOut,
+                annotators,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static RecordWriter openWriter(Path file, SkyworkFileType type) throws IOException {
+        return switch (type) {
+            case JSONL -> new JsonlRecordWriter(file, false);
+            case JSONL_GZIP -> new JsonlRecordWriter(file, true);
+            case PARQUET -> new ParquetRecordWriter(file);
+        };
+    }
+
+    /** What the humans said about a pair, all selected annotators taken together. */
+    private enum HumanOutcome {
+        NONE,
+        SKIPPED,
+        CONFLICT,
+        TIE,
+        BOTH_BAD,
+        PREFERS_CHOSEN,
+        PREFERS_REJECTED
+    }
+
+    private static HumanOutcome outcome(List<StoredAnnotation> annotations, Set<String> who) {
+        boolean any = false;
+        Set<HumanOutcome> verdicts = new HashSet<>();
+        for (StoredAnnotation stored : annotations) {
+            if (!who.isEmpty() && !who.contains(stored.annotation().annotator())) {
+                continue;
+            }
+            any = true;
+            switch (stored.annotation().verdict()) {
+                case SKIP -> {}
+                case TIE -> verdicts.add(HumanOutcome.TIE);
+                case BOTH_BAD -> verdicts.add(HumanOutcome.BOTH_BAD);
+                case A_BETTER, B_BETTER ->
+                        verdicts.add(
+                                stored.annotation().preferredSide().orElseThrow() == Side.CHOSEN
+                                        ? HumanOutcome.PREFERS_CHOSEN
+                                        : HumanOutcome.PREFERS_REJECTED);
+            }
+        }
+        if (!any) {
+            return HumanOutcome.NONE;
+        }
+        if (verdicts.isEmpty()) {
+            return HumanOutcome.SKIPPED;
+        }
+        return verdicts.size() == 1 ? verdicts.iterator().next() : HumanOutcome.CONFLICT;
+    }
+
+    /** Writes the pair if the options keep it; otherwise says why not. */
+    private static LeftOutReason writeIfWanted(
+            PairDetails details,
+            ExportOptions options,
+            RecordWriter writer,
+            Set<String> annotators) {
+        HumanOutcome human = outcome(details.annotations(), options.annotators());
+        if (options.needsVerdict()) {
+            if (human == HumanOutcome.NONE) {
+                return LeftOutReason.NOT_ANNOTATED;
+            }
+            if (human == HumanOutcome.SKIPPED && !options.includeSkipped()) {
+                return LeftOutReason.SKIPPED;
+            }
+        }
+        Side preferred = Side.CHOSEN;
+        if (options.orientation() == Orientation.HUMAN_VERDICT) {
+            switch (human) {
+                case PREFERS_CHOSEN -> preferred = Side.CHOSEN;
+                case PREFERS_REJECTED -> preferred = Side.REJECTED;
+                case TIE -> {
+                    if (!options.includeTies()) {
+                        return LeftOutReason.TIE;
+                    }
+                }
+                case BOTH_BAD -> {
+                    if (!options.includeBothBad()) {
+                        return LeftOutReason.BOTH_BAD;
+                    }
+                }
+                case CONFLICT -> {
+                    return LeftOutReason.ANNOTATORS_DISAGREE;
+                }
+                case NONE, SKIPPED -> {}
+            }
+        }
+        if (options.filtersByScore()) {
+            Optional<PairScore> score = details.score();
+            if (score.isEmpty()) {
+                return LeftOutReason.NOT_SCORED;
+            }
+            double margin = score.get().score(preferred) - score.get().score(preferred.other());
+            if (Math.abs(margin) < options.minAbsMargin()) {
+                return LeftOutReason.MARGIN_TOO_SMALL;
+            }
+            if (options.agreement() == ModelAgreement.AGREES && !(margin > 0)) {
+                return LeftOutReason.MODEL_DOES_NOT_AGREE;
+            }
+            if (options.agreement() == ModelAgreement.DISAGREES && !(margin < 0)) {
+                return LeftOutReason.MODEL_DOES_NOT_DISAGREE;
+            }
+        }
+        PreferencePair pair = details.pair().pair();
+        try {
+            writer.write(
+                    new SkyworkRecord(
+                            pair.conversation(preferred),
+                            pair.conversation(preferred.other()),
+                            pair.source(),
+                            null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (StoredAnnotation stored : details.annotations()) {
+            String annotator = stored.annotation().annotator();
+            if (options.annotators().isEmpty() || options.annotators().contains(annotator)) {
+                annotators.add(annotator);
+            }
+        }
+        return null;
+    }
+
+    private static void moveIntoPlace(Path partial, Path output) throws IOException {
+        try {
+            Files.move(
+                    partial,
+                    output,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeSidecar(
+            Path sidecar,
+            PreferenceStore store,
+            Path output,
+            SkyworkFileType type,
+            ExportOptions options,
+            long considered,
+            long exported,
+            Map<LeftOutReason, Long> leftOut,
+            Set<String> annotators,
+            Optional<StoredModel> model)
+            throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("tool", "RewardLens");
+        root.put("toolVersion", ToolVersion.current());
+        root.put("exportedAt", Instant.now().toString());
+        root.put("output", String.valueOf(output.getFileName()));
+        root.put("format", type.label());
+        root.put("store", store.file().toString());
+
+        ObjectNode filters = root.putObject("filters");
+        stringArray(filters.putArray("datasets"), options.datasets());
+        stringArray(filters.putArray("sources"), options.sources());
+        filters.put("annotatedOnly", options.annotatedOnly());
+        filters.put("orientation", options.orientation().name().toLowerCase(Locale.ROOT));
+        filters.put("includeTies", options.includeTies());
+        filters.put("includeBothBad", options.includeBothBad());
+        filters.put("includeSkipped", options.includeSkipped());
+        stringArray(filters.putArray("annotators"), options.annotators());
+        if (options.modelId() == null) {
+            filters.putNull("modelId");
+        } else {
+            filters.put("modelId", options.modelId());
+        }
+        filters.put("minAbsMargin", options.minAbsMargin());
+        filters.put("modelAgreement", options.agreement().name().toLowerCase(Locale.ROOT));
+
+        ObjectNode counts = root.putObject("counts");
+        counts.put("considered", considered);
+        counts.put("exported", exported);
+        ObjectNode left = counts.putObject("leftOut");
+        for (Map.Entry<LeftOutReason, Long> entry : new EnumMap<>(leftOut).entrySet()) {
+            ObjectNode reason = left.putObject(entry.getKey().name().toLowerCase(Locale.ROOT));
+            reason.put("count", entry.getValue());
+            reason.put("why", entry.getKey().description());
+        }
+
+        ArrayNode datasets = root.putArray("datasets");
+        for (DatasetSummary dataset : store.datasets()) {
+            if (options.datasets().isEmpty() || options.datasets().contains(dataset.name())) {
+                ObjectNode node = datasets.addObject();
+                node.put("name", dataset.name());
+                node.put("origin", dataset.origin());
+                node.put("pairs", dataset.pairs());
+            }
+        }
+        stringArray(root.putArray("annotators"), annotators);
+        ArrayNode models = root.putArray("models");
+        model.ifPresent(
+                m -> {
+                    ObjectNode node = models.addObject();
+                    node.put("id", m.id());
+                    node.put("name", m.info().name());
+                    node.put("bundleHash", m.info().bundleHash());
+                    node.put("dtype", m.info().dtype());
+                    node.put("device", m.info().device());
+                    node.put("engineVersion", m.info().engineVersion());
+                    node.put("templateHash", m.info().templateHash());
+                });
+
+        Path partial =
+                Files.createTempFile(
+                        sidecar.getParent(), "." + sidecar.getFileName() + ".", ".part");
+        try {
+            mapper.writeValue(partial.toFile(), root);
+            moveIntoPlace(partial, sidecar);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void stringArray(ArrayNode array, Set<String> values) {
+        new TreeSet<>(values).forEach(array::add);
+    }
+}

@@ -1,0 +1,108 @@
+package io.rewardlens.storage.skywork;
+
+import io.rewardlens.storage.PairImport;
+import io.rewardlens.storage.PreferencePair;
+import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports a Skywork preference file (JSONL, {@code .jsonl.gz} or the Hub's Parquet) into a new
+ * dataset of a store. The file is streamed, never loaded whole; every record is split into shared
+ * prompt turns and the two final turns ({@link PreferencePair#fromConversations}).
+ *
+ * <p>The import is one transaction. By default the first bad record refuses the whole import and
+ * the store is left unchanged; with {@link ImportOptions#skipInvalid()} the valid records are
+ * stored and every bad one is reported. Blank lines, a UTF-8 byte-order mark and CRLF line ends are
+ * accepted.
+ */
+public final class SkyworkImporter {
+    /** Progress is reported about every this many records. */
+    private static final int PROGRESS_EVERY = 512;
+
+    private SkyworkImporter() {}
+
+    /**
+     * Imports {@code file} into a new dataset.
+     *
+     * @param store the store to import into
+     * @param file the input file
+     * @param options dataset name, file type and bad-input policy
+     * @param progress receives bytes read (JSONL) or records read (Parquet) of the total
+     * @return what was imported and skipped
+     * @throws ImportRefusedException for bad input (the message names file, line and field); the
+     *     store is unchanged
+     * @throws io.rewardlens.storage.DatasetExistsException if the dataset name is taken
+     * @throws IOException if the file cannot be read
+     */
+    public static ImportReport importFile(
+            PreferenceStore store, Path file, ImportOptions options, ProgressListener progress)
+            throws IOException, ImportRefusedException {
+        long started = System.nanoTime();
+        if (!Files.isRegularFile(file)) {
+            throw new ImportRefusedException(RecordProblem.ofFile(file, "no such file"));
+        }
+        SkyworkFileType type =
+                options.fileType() != null ? options.fileType() : SkyworkFileType.detect(file);
+        String message = "importing " + file.getFileName();
+        List<RecordProblem> skipped = new ArrayList<>();
+        long diverging = 0;
+        try (RecordSource source = new PrefetchingRecordSource(open(file, type));
+                PairImport target =
+                        store.beginImport(options.dataset(), file.toAbsolutePath().toString())) {
+            progress.progress(0, source.total(), message);
+            long records = 0;
+            while (source.next()) {
+                if (source.problem() != null) {
+                    if (!options.skipInvalid()) {
+                        throw new ImportRefusedException(source.problem());
+                    }
+                    skipped.add(source.problem());
+                } else {
+                    PreferencePair pair = source.record().toPair(source.position());
+                    if (pair.diverging()) {
+                        diverging++;
+                    }
+                    target.add(pair);
+                }
+                if (++records % PROGRESS_EVERY == 0) {
+                    progress.progress(source.done(), source.total(), message);
+                }
+            }
+            if (target.added() == 0) {
+                throw new ImportRefusedException(
+                        RecordProblem.ofFile(
+                                file,
+                                skipped.isEmpty()
+                                        ? "the file holds no records"
+                                        : "none of its %d records is valid (first: %s)"
+                                                .formatted(skipped.size(), skipped.get(0))));
+            }
+            target.commit();
+            progress.progress(source.total(), source.total(), message);
+            return new ImportReport(
+                    options.dataset(),
+                    file,
+                    type,
+                    target.added(),
+                    diverging,
+                    source.blankLines(),
+                    skipped,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static RecordSource open(Path file, SkyworkFileType type)
+            throws IOException, ImportRefusedException {
+        return switch (type) {
+            case JSONL -> new JsonlRecordSource(file, false);
+            case JSONL_GZIP -> new JsonlRecordSource(file, true);
+            case PARQUET -> new ParquetRecordSource(file);
+        };
+    }
+}
