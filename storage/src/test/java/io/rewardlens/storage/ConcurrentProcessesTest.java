@@ -104,7 +104,7 @@ class ConcurrentProcessesTest {
     @Test
     void aProcessKilledDuringAnImportLeavesTheStoreAsItWas() throws Exception {
         Path input = dir.resolve("big.jsonl");
-        io.rewardlens.storage.skywork.BenchDataAccess.write(input, 20_000, 3);
+        io.rewardlens.sampledata.SkyworkPairGenerator.write(input, 20_000, 3);
         Path file = dir.resolve("store.db");
         try (PreferenceStore store = PreferenceStore.open(file)) {
             try (PairImport pairImport = store.beginImport("before", null)) {

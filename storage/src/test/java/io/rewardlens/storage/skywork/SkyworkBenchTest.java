@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rewardlens.sampledata.SkyworkPairGenerator;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ProgressListener;
 import java.io.BufferedReader;
@@ -41,7 +42,7 @@ class SkyworkBenchTest {
         Files.createDirectories(WORK);
         Path input = WORK.resolve("skywork-80k.jsonl");
         if (!Files.exists(input)) {
-            BenchData.write(input, PAIRS, 42);
+            SkyworkPairGenerator.write(input, PAIRS, 42);
         }
         System.out.printf(
                 "input: %s, %d pairs, %.1f MB; load average at start: %s%n",
@@ -159,7 +160,7 @@ class SkyworkBenchTest {
         Path input = WORK.resolve("skywork-2gb.jsonl");
         long target = 2L * 1024 * 1024 * 1024 + 1;
         if (!Files.exists(input) || Files.size(input) < target) {
-            BenchData.write(input, 430_000, 7);
+            SkyworkPairGenerator.write(input, 430_000, 7);
         }
         long size = Files.size(input);
         assertTrue(size >= target, "input must be at least 2 GiB, is " + size);
