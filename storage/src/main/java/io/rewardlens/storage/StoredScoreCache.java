@@ -42,8 +42,9 @@ public final class StoredScoreCache {
                                         start, Math.min(distinct.size(), start + LOOKUP_CHUNK));
                         StringBuilder sql =
                                 new StringBuilder(
-                                        "SELECT token_key, score, token_scores FROM score_cache"
-                                                + " WHERE bundle_hash = ? AND token_key IN (");
+                                        "SELECT token_key, score, token_scores, provenance FROM"
+                                            + " score_cache WHERE bundle_hash = ? AND token_key IN"
+                                            + " (");
                         for (int i = 0; i < chunk.size(); i++) {
                             sql.append(i == 0 ? "?" : ", ?");
                         }
@@ -59,7 +60,8 @@ public final class StoredScoreCache {
                                             TokenKey.ofDigest(rows.getBytes(1)),
                                             new CachedScore(
                                                     rows.getDouble(2),
-                                                    FloatBlobs.decode(rows.getBytes(3))));
+                                                    FloatBlobs.decode(rows.getBytes(3)),
+                                                    rows.getString(4)));
                                 }
                             }
                         }
@@ -84,14 +86,15 @@ public final class StoredScoreCache {
                     try (PreparedStatement upsert =
                             c.prepareStatement(
                                     "INSERT OR REPLACE INTO score_cache (bundle_hash, token_key,"
-                                            + " score, token_scores, created_at_ms)"
-                                            + " VALUES (?, ?, ?, ?, ?)")) {
+                                            + " score, token_scores, provenance, created_at_ms)"
+                                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
                         for (Map.Entry<TokenKey, CachedScore> entry : entries) {
                             upsert.setString(1, bundleHash);
                             upsert.setBytes(2, entry.getKey().digestUnsafe());
                             upsert.setDouble(3, entry.getValue().score());
                             upsert.setBytes(4, FloatBlobs.encode(entry.getValue().tokenScores()));
-                            upsert.setLong(5, now);
+                            upsert.setString(5, entry.getValue().provenanceJson());
+                            upsert.setLong(6, now);
                             upsert.addBatch();
                         }
                         upsert.executeBatch();

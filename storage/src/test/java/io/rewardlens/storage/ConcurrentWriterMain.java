@@ -58,7 +58,7 @@ public final class ConcurrentWriterMain {
                                 "bundle-" + annotator,
                                 Map.of(
                                         TokenKey.ofTokenIds(new long[] {pair.id()}),
-                                        new CachedScore(pair.id(), null)));
+                                        new CachedScore(pair.id(), null, "{}")));
             }
             System.out.println("wrote " + pairs.size());
         }

@@ -403,7 +403,10 @@ class PreferenceStoreTest {
             long m = store.registerModel(modelInfo("m")).id();
             store.saveScore(score(a.get(1).id(), m, 1, 0));
             store.scoreCache()
-                    .put("h", TokenKey.ofTokenIds(new long[] {1, 2}), new CachedScore(1, null));
+                    .put(
+                            "h",
+                            TokenKey.ofTokenIds(new long[] {1, 2}),
+                            new CachedScore(1, null, "{\"device\":\"cpu\"}"));
 
             StoreStats stats = store.stats();
             assertEquals(2, stats.datasets());
@@ -453,23 +456,30 @@ class PreferenceStoreTest {
             for (int i = 0; i < 1200; i++) {
                 keys.add(TokenKey.ofTokenIds(new int[] {i, i + 1, 128000}));
             }
-            cache.putAll("bundle", Map.of(keys.get(0), new CachedScore(0.5, new float[] {1f, 2f})));
+            cache.putAll(
+                    "bundle",
+                    Map.of(
+                            keys.get(0),
+                            new CachedScore(0.5, new float[] {1f, 2f}, "{\"device\":\"gpu(0)\"}")));
             cache.putAll(
                     "bundle",
                     keys.subList(1, 1000).stream()
                             .collect(
                                     java.util.stream.Collectors.toMap(
-                                            k -> k, k -> new CachedScore(k.hashCode(), null))));
+                                            k -> k,
+                                            k -> new CachedScore(k.hashCode(), null, "{}"))));
             assertEquals(1000, cache.size("bundle"));
             Map<TokenKey, CachedScore> found = cache.lookupAll("bundle", keys);
             assertEquals(1000, found.size());
             assertArrayEquals(new float[] {1f, 2f}, found.get(keys.get(0)).tokenScores());
+            assertEquals("{\"device\":\"gpu(0)\"}", found.get(keys.get(0)).provenanceJson());
             assertEquals(keys.get(5).hashCode(), found.get(keys.get(5)).score());
             assertTrue(cache.lookup("bundle", keys.get(1100)).isEmpty());
             assertTrue(cache.lookup("other-bundle", keys.get(0)).isEmpty());
-            cache.put("bundle", keys.get(0), new CachedScore(-1, null));
+            cache.put("bundle", keys.get(0), new CachedScore(-1, null, "{\"n\":1}"));
             assertEquals(
-                    new CachedScore(-1, null), cache.lookup("bundle", keys.get(0)).orElseThrow());
+                    new CachedScore(-1, null, "{\"n\":1}"),
+                    cache.lookup("bundle", keys.get(0)).orElseThrow());
             assertEquals(1000, cache.clear("bundle"));
             assertEquals(0, cache.size("bundle"));
         }

@@ -88,6 +88,9 @@ CREATE TABLE score_cache (
   token_key     BLOB    NOT NULL,
   score         REAL    NOT NULL,
   token_scores  BLOB,
+  -- Where the score came from (model, dtype, device, engine, template, time), as JSON text
+  -- written by the scoring side; kept so a cache hit still carries its provenance.
+  provenance    TEXT    NOT NULL,
   created_at_ms INTEGER NOT NULL,
   PRIMARY KEY (bundle_hash, token_key)
 );
