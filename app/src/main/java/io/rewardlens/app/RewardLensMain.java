@@ -1,15 +1,31 @@
 package io.rewardlens.app;
 
-/** Entry point of the RewardLens jar. */
+import io.rewardlens.app.cli.RewardLensCommand;
+
+/** Entry point of {@code rewardlens.jar}: the command line, which also launches the workbench. */
 public final class RewardLensMain {
     private RewardLensMain() {}
 
     /**
-     * Runs the command line.
+     * Runs the command line and exits with its exit code.
      *
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.out.println("RewardLens");
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line without exiting, for tests.
+     *
+     * @param args command-line arguments
+     * @return the exit code
+     */
+    public static int run(String... args) {
+        // Nothing is ever downloaded at run time; the CPU build of PyTorch ships in the jar.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        return RewardLensCommand.commandLine().execute(args);
     }
 }

@@ -1,0 +1,31 @@
+package io.rewardlens.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rewardlens} command and its subcommands. */
+@Command(
+        name = "rewardlens",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Workbench for reward-model preference data.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class RewardLensCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The configured command line: exit codes, error handling and subcommands.
+     *
+     * @return a command line ready to execute arguments
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RewardLensCommand());
+        commandLine.setExecutionExceptionHandler(new CliErrors());
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

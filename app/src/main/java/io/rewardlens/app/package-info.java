@@ -1,2 +1,0 @@
-/** RewardLens app module. */
-package io.rewardlens.app;

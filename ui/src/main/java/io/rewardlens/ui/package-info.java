@@ -1,2 +1,0 @@
-/** RewardLens ui module. */
-package io.rewardlens.ui;
