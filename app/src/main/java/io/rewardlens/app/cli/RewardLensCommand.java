@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ScoreFileCommand.class,
             ScoreCommand.class,
             GenerateCommand.class,
+            BenchScoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RewardLensCommand implements Runnable {
