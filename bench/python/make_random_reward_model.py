@@ -37,9 +37,14 @@ def main() -> None:
     args = parser.parse_args()
 
     small, out = Path(args.small), Path(args.out)
-    config = AutoConfig.from_pretrained(small)
-    for key, value in SHAPES[args.shape].items():
-        setattr(config, key, value)
+    small_config = AutoConfig.from_pretrained(small)
+    values = small_config.to_dict()
+    values.update(SHAPES[args.shape])
+    # Per-layer lists (attention kinds) belong to the small model's depth: let the config class
+    # derive them again for the new one.
+    values.pop("layer_types", None)
+    values["max_window_layers"] = values["num_hidden_layers"]
+    config = type(small_config)(**values)
     torch.manual_seed(0)
     with torch.device("cuda"):
         try:
