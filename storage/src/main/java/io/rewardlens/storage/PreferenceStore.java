@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
@@ -573,6 +574,91 @@ public final class PreferenceStore implements AutoCloseable {
                 }
             }
             return models;
+        }
+    }
+
+    /**
+     * The registered models that scored at least one pair of the given datasets, in registration
+     * order: the models a report covers by default.
+     *
+     * @param datasets dataset names; empty means every dataset
+     */
+    public List<StoredModel> scoredModels(Set<String> datasets) {
+        return read(
+                "list scored models",
+                c -> {
+                    StringBuilder sql =
+                            new StringBuilder(
+                                    "SELECT m.id FROM model m WHERE EXISTS (SELECT 1 FROM score s"
+                                            + " JOIN pair p ON p.id = s.pair_id WHERE s.model_id ="
+                                            + " m.id");
+                    List<Object> parameters = new ArrayList<>();
+                    PairSql.appendIn(
+                            sql,
+                            " AND p.dataset_id IN (SELECT id FROM dataset WHERE name IN (",
+                            datasets,
+                            "))",
+                            parameters);
+                    sql.append(") ORDER BY m.id");
+                    List<Long> ids = new ArrayList<>();
+                    try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                        PairSql.bind(statement, parameters);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            while (rows.next()) {
+                                ids.add(rows.getLong(1));
+                            }
+                        }
+                    }
+                    List<StoredModel> scored = new ArrayList<>();
+                    for (StoredModel model : models(c, null)) {
+                        if (ids.contains(model.id())) {
+                            scored.add(model);
+                        }
+                    }
+                    return scored;
+                });
+    }
+
+    /**
+     * Streams every score one model gave to pairs of the given datasets, in pair id order. Reads
+     * one consistent snapshot through a connection of its own, like {@link
+     * #forEachPairWithDetails}, so the scores of a large dataset are never all in memory.
+     *
+     * @param modelId the model
+     * @param datasets dataset names; empty means every dataset
+     * @param action called once per score, on the calling thread
+     */
+    public void forEachScore(
+            long modelId, Set<String> datasets, Consumer<? super PairScore> action) {
+        checkOpen();
+        StringBuilder sql =
+                new StringBuilder("SELECT " + SCORE_COLUMNS + " FROM score s WHERE s.model_id = ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(modelId);
+        PairSql.appendIn(
+                sql,
+                " AND s.pair_id IN (SELECT p.id FROM pair p WHERE p.dataset_id IN (SELECT id FROM"
+                        + " dataset WHERE name IN (",
+                datasets,
+                ")))",
+                parameters);
+        sql.append(" ORDER BY s.pair_id");
+        try (Connection own = connect(file)) {
+            SqlTransaction.read(
+                    own,
+                    c -> {
+                        try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                            PairSql.bind(statement, parameters);
+                            try (ResultSet rows = statement.executeQuery()) {
+                                while (rows.next()) {
+                                    action.accept(scoreFrom(rows, 1));
+                                }
+                            }
+                        }
+                        return null;
+                    });
+        } catch (SQLException e) {
+            throw failure("cannot read the scores of model " + modelId + " from " + file, e);
         }
     }
 

@@ -393,6 +393,45 @@ class PreferenceStoreTest {
     }
 
     @Test
+    void listsScoredModelsAndStreamsTheirScoresPerDataset() {
+        try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
+            List<StoredPair> a = importPairs(store, "a", pair(1, "x", "1"), pair(2, "x", "2"));
+            List<StoredPair> b = importPairs(store, "b", pair(1, "y", "3"));
+            long first = store.registerModel(modelInfo("first")).id();
+            long second = store.registerModel(modelInfo("second")).id();
+            store.registerModel(modelInfo("unused"));
+            store.saveScores(
+                    List.of(
+                            score(a.get(1).id(), first, 1, 2),
+                            score(a.get(0).id(), first, 3, 4),
+                            score(b.get(0).id(), first, 5, 6),
+                            score(b.get(0).id(), second, 7, 8)));
+
+            assertEquals(
+                    List.of(first, second),
+                    store.scoredModels(Set.of()).stream().map(StoredModel::id).toList());
+            assertEquals(
+                    List.of(first),
+                    store.scoredModels(Set.of("a")).stream().map(StoredModel::id).toList());
+            assertEquals(List.of(), store.scoredModels(Set.of("nope")));
+
+            List<PairScore> all = new ArrayList<>();
+            store.forEachScore(first, Set.of(), all::add);
+            assertEquals(
+                    List.of(a.get(0).id(), a.get(1).id(), b.get(0).id()),
+                    all.stream().map(PairScore::pairId).toList());
+            assertEquals(score(a.get(0).id(), first, 3, 4), all.get(0));
+
+            List<PairScore> inA = new ArrayList<>();
+            store.forEachScore(first, Set.of("a"), inA::add);
+            assertEquals(List.of(-1.0, -1.0), inA.stream().map(PairScore::margin).toList());
+            List<PairScore> secondInA = new ArrayList<>();
+            store.forEachScore(second, Set.of("a"), secondInA::add);
+            assertTrue(secondInA.isEmpty());
+        }
+    }
+
+    @Test
     void statsCountPerDatasetAndSource() {
         try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
             List<StoredPair> a =
