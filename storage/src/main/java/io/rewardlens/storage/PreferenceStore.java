@@ -49,6 +49,11 @@ public final class PreferenceStore implements AutoCloseable {
             "a.id, a.pair_id, a.annotator, a.verdict, a.strength, a.tags, a.rationale,"
                     + " a.displayed_as_a, a.time_taken_ms, a.created_at_ms";
 
+    private static final String ANNOTATIONS_OF_PAIR =
+            "SELECT "
+                    + ANNOTATION_COLUMNS
+                    + " FROM annotation a WHERE a.pair_id = ? ORDER BY a.created_at_ms, a.id";
+
     private static final String SCORE_COLUMNS =
             "s.pair_id, s.model_id, s.chosen_score, s.rejected_score, s.chosen_token_scores,"
                     + " s.rejected_token_scores, s.bundle_hash, s.dtype, s.device, s.template_hash,"
@@ -463,20 +468,8 @@ public final class PreferenceStore implements AutoCloseable {
         return read(
                 "read the annotations of pair " + pairId,
                 c -> {
-                    try (PreparedStatement query =
-                            c.prepareStatement(
-                                    "SELECT "
-                                            + ANNOTATION_COLUMNS
-                                            + " FROM annotation a WHERE a.pair_id = ?"
-                                            + " ORDER BY a.created_at_ms, a.id")) {
-                        query.setLong(1, pairId);
-                        List<StoredAnnotation> annotations = new ArrayList<>();
-                        try (ResultSet rows = query.executeQuery()) {
-                            while (rows.next()) {
-                                annotations.add(annotationFrom(rows, 1));
-                            }
-                        }
-                        return annotations;
+                    try (PreparedStatement query = c.prepareStatement(ANNOTATIONS_OF_PAIR)) {
+                        return annotations(query, pairId);
                     }
                 });
     }
@@ -749,7 +742,8 @@ public final class PreferenceStore implements AutoCloseable {
 
     /**
      * Pairs where the model prefers the side the dataset label or a human verdict rejected, most
-     * confidently wrong first.
+     * confidently wrong first (ties broken by pair id, then annotation id), with the columns of the
+     * disagreement queue: both scores, completion lengths and the pair's human verdicts.
      */
     public List<Disagreement> disagreements(DisagreementQuery query) {
         return read(
@@ -757,10 +751,12 @@ public final class PreferenceStore implements AutoCloseable {
                 c -> {
                     StringBuilder sql =
                             new StringBuilder(
-                                    "SELECT d.against, d.expected_side, d.margin, d.wrongness,"
-                                            + " d.annotation_id, a.annotator, "
+                                    "SELECT d.expected_side, s.chosen_score, s.rejected_score,"
+                                            + " d.wrongness, d.annotation_id, a.annotator, "
                                             + PAIR_COLUMNS
                                             + " FROM disagreement d JOIN pair p ON p.id = d.pair_id"
+                                            + " JOIN score s ON s.pair_id = d.pair_id AND"
+                                            + " s.model_id = d.model_id"
                                             + " LEFT JOIN annotation a ON a.id = d.annotation_id"
                                             + " WHERE d.model_id = ? AND d.wrongness >= ?");
                     List<Object> parameters = new ArrayList<>();
@@ -779,34 +775,85 @@ public final class PreferenceStore implements AutoCloseable {
                             query.datasets(),
                             "))",
                             parameters);
-                    sql.append(" ORDER BY d.wrongness DESC, p.id, d.annotation_id");
-                    if (query.limit() > 0) {
-                        sql.append(" LIMIT ").append(query.limit());
+                    PairSql.appendIn(sql, " AND p.source IN (", query.sources(), ")", parameters);
+                    PairSql.appendIn(
+                            sql,
+                            " AND EXISTS (SELECT 1 FROM annotation t, json_each(t.tags) tag WHERE"
+                                    + " t.pair_id = p.id AND tag.value IN (",
+                            query.tags(),
+                            "))",
+                            parameters);
+                    if (query.filtersLength()) {
+                        for (String side : List.of("p.chosen", "p.rejected")) {
+                            sql.append(" AND ")
+                                    .append(completionLengthSql(side))
+                                    .append(" BETWEEN ? AND ?");
+                            parameters.add((long) query.minLength());
+                            parameters.add((long) query.maxLength());
+                        }
                     }
-                    try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                    sql.append(" ORDER BY d.wrongness DESC, p.id, d.annotation_id");
+                    if (query.limit() > 0 || query.offset() > 0) {
+                        sql.append(" LIMIT ")
+                                .append(query.limit() == 0 ? -1 : query.limit())
+                                .append(" OFFSET ")
+                                .append(query.offset());
+                    }
+                    List<Disagreement> disagreements = new ArrayList<>();
+                    try (PreparedStatement statement = c.prepareStatement(sql.toString());
+                            PreparedStatement annotationsOfPair =
+                                    c.prepareStatement(ANNOTATIONS_OF_PAIR)) {
                         PairSql.bind(statement, parameters);
-                        List<Disagreement> disagreements = new ArrayList<>();
                         try (ResultSet rows = statement.executeQuery()) {
                             while (rows.next()) {
                                 long annotationId = rows.getLong(5);
                                 boolean human = !rows.wasNull();
+                                StoredPair pair = pairFrom(rows, 7);
                                 disagreements.add(
                                         new Disagreement(
-                                                pairFrom(rows, 7),
+                                                pair,
                                                 query.modelId(),
                                                 human
                                                         ? DisagreementKind.HUMAN
                                                         : DisagreementKind.LABEL,
-                                                Side.fromStoredName(rows.getString(2)),
+                                                Side.fromStoredName(rows.getString(1)),
+                                                rows.getDouble(2),
                                                 rows.getDouble(3),
                                                 rows.getDouble(4),
+                                                pair.pair().completionLength(Side.CHOSEN),
+                                                pair.pair().completionLength(Side.REJECTED),
                                                 human ? annotationId : null,
-                                                rows.getString(6)));
+                                                rows.getString(6),
+                                                annotations(annotationsOfPair, pair.id())));
                             }
                         }
-                        return disagreements;
                     }
+                    return disagreements;
                 });
+    }
+
+    /**
+     * SQL for the characters in the completion turns of a message list column, counted as {@link
+     * PreferencePair#completionLength} counts them. (SQLite's {@code length} stops at a NUL
+     * character, so a text holding one counts shorter here; real chat text has none.)
+     */
+    private static String completionLengthSql(String column) {
+        return "(SELECT coalesce(sum(length(json_extract(m.value, '$.content'))), 0) FROM"
+                + " json_each("
+                + column
+                + ") m)";
+    }
+
+    private static List<StoredAnnotation> annotations(PreparedStatement query, long pairId)
+            throws SQLException {
+        query.setLong(1, pairId);
+        List<StoredAnnotation> annotations = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                annotations.add(annotationFrom(rows, 1));
+            }
+        }
+        return annotations;
     }
 
     /** The persistent score cache kept in this store. */
