@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             GenerateCommand.class,
             BenchScoreCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RewardLensCommand implements Runnable {
