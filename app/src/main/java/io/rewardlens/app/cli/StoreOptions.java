@@ -9,6 +9,6 @@ final class StoreOptions {
             names = "--db",
             required = true,
             paramLabel = "FILE",
-            description = "The RewardLens SQLite database (created when missing).")
+            description = "The RewardLens SQLite database file (import creates it when missing).")
     Path database;
 }
