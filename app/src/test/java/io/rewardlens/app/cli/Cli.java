@@ -2,7 +2,6 @@ package io.rewardlens.app.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -23,14 +22,8 @@ final class Cli {
         return new Result(exit, out.toString(), err.toString());
     }
 
-    /** The repository's fixtures folder, found from the module's working directory. */
+    /** The repository's fixtures folder, given by the build. */
     static Path fixtures() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("fixtures").resolve("tiny-qwen3"))) {
-                return dir.resolve("fixtures");
-            }
-        }
-        throw new IllegalStateException(
-                "no fixtures/ folder above " + Path.of("").toAbsolutePath());
+        return Path.of(System.getProperty("rewardlens.fixtures"));
     }
 }
