@@ -450,6 +450,13 @@ public final class AnnotationViewModel {
         reload();
     }
 
+    /** Reads the queue again from its first pair (after an import or a dataset scoring). */
+    public void refresh() {
+        if (store != null) {
+            reload();
+        }
+    }
+
     // ---------------------------------------------------------------- navigation
 
     /** Shows the next pair of the queue (reading more pairs when needed). */

@@ -159,8 +159,8 @@ public final class EditViewModel {
         edits++;
         List<ChatMessage> completion =
                 onScreen.stored().pair().completion(onScreen.storedSide(side));
-        editing.set(side);
         text.set(completion.get(completion.size() - 1).content());
+        editing.set(side);
         editedScore.set(Double.NaN);
         message.set("");
         savedVariant.set(null);
