@@ -64,6 +64,12 @@ public final class AnnotationViewModel {
     /** How many pairs after the one on screen are prepared and scored ahead. */
     public static final int LOOKAHEAD = 5;
 
+    /**
+     * How many of the pairs ahead are offered to views to build ahead ({@link
+     * #neighboursProperty}).
+     */
+    public static final int NEIGHBOURS_AHEAD = 2;
+
     private static final int PREPARED_CACHE = 64;
     private static final int SCORES_CACHE = 512;
     private static final int DIFF_CACHE = 16;
@@ -144,6 +150,8 @@ public final class AnnotationViewModel {
             new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
     private final ReadOnlyIntegerWrapper pendingWrites =
             new ReadOnlyIntegerWrapper(this, "pendingWrites");
+    private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
+            new ReadOnlyObjectWrapper<>(this, "neighbours", List.of());
 
     /**
      * Creates the view model with nothing open.
@@ -348,6 +356,16 @@ public final class AnnotationViewModel {
      */
     public ReadOnlyIntegerProperty pendingWritesProperty() {
         return pendingWrites.getReadOnlyProperty();
+    }
+
+    /**
+     * The prepared pairs next to the one on screen (the next {@value #NEIGHBOURS_AHEAD}, then the
+     * previous one), which a view may build ahead so that moving on shows them at once.
+     *
+     * @return the neighbours, nearest first
+     */
+    public ReadOnlyObjectProperty<List<PreparedPair>> neighboursProperty() {
+        return neighbours.getReadOnlyProperty();
     }
 
     // ---------------------------------------------------------------- context
@@ -693,6 +711,7 @@ public final class AnnotationViewModel {
         scoringLive.clear();
         current.set(null);
         diff.set(null);
+        neighbours.set(List.of());
         annotatedCount.set(-1);
         totalCount.set(-1);
         updateProgressText();
@@ -813,7 +832,30 @@ public final class AnnotationViewModel {
         if (!scores.containsKey(pair.id())) {
             requestLive(pair);
         }
+        updateNeighbours();
         shownAtMillis = clock.millis();
+    }
+
+    private void updateNeighbours() {
+        List<PreparedPair> near = new ArrayList<>();
+        if (index >= 0) {
+            int last = Math.min(loaded.size(), index + 1 + NEIGHBOURS_AHEAD);
+            for (int i = index + 1; i < last; i++) {
+                PreparedPair pair = prepared.get(loaded.get(i).id());
+                if (pair != null) {
+                    near.add(pair);
+                }
+            }
+            if (index - 1 >= 0 && index - 1 < loaded.size()) {
+                PreparedPair pair = prepared.get(loaded.get(index - 1).id());
+                if (pair != null) {
+                    near.add(pair);
+                }
+            }
+        }
+        if (!near.equals(neighbours.get())) {
+            neighbours.set(List.copyOf(near));
+        }
     }
 
     private void resetDraft(Annotation saved) {
@@ -877,6 +919,7 @@ public final class AnnotationViewModel {
                             display(waited);
                         }
                     }
+                    updateNeighbours();
                 },
                 error -> {
                     if (expected != generation) {

@@ -4,8 +4,11 @@ import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.Side;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.markdown.MarkdownNodes;
+import io.rewardlens.ui.markdown.WrappingTextFlow;
 import java.util.List;
 import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,6 +22,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.util.Duration;
 
 /**
  * The pair on screen: prompt turns on top, responses A and B side by side below (whole
@@ -28,17 +32,25 @@ import javafx.scene.text.TextFlow;
  * AnnotationViewModel} and only builds nodes.
  */
 public final class PairView {
+    /** How long navigation must pause before the neighbours are built ahead. */
+    private static final Duration IDLE_BEFORE_STAGING = Duration.millis(120);
+
+    /** The gap between building two staged panes (a couple of frames). */
+    private static final Duration BETWEEN_STAGED_PANES = Duration.millis(30);
+
     private final AnnotationViewModel viewModel;
     private final StackPane root = new StackPane();
     private final VBox pairBox = new VBox();
     private final Label placeholder = new Label();
     private final Label pairInfo = new Label();
-    private final VBox promptBox = new VBox();
+    private final StagingPane promptPane = new StagingPane();
+    private final ScrollPane promptScroll;
     private final Column columnA = new Column(DisplaySide.A);
     private final Column columnB = new Column(DisplaySide.B);
     private final Label marginLabel = new Label();
     private final Label preferenceLabel = new Label();
     private final Label datasetLabel = new Label();
+    private final PauseTransition stagingDelay = new PauseTransition();
 
     /**
      * Builds the view and binds it.
@@ -50,8 +62,7 @@ public final class PairView {
         root.getStyleClass().add("pair-view");
 
         pairInfo.getStyleClass().add("pair-info");
-        promptBox.getStyleClass().add("prompt-box");
-        ScrollPane promptScroll = scroll(promptBox);
+        promptScroll = scroll(promptPane);
         promptScroll.getStyleClass().add("prompt-scroll");
 
         VBox middle = new VBox(marginLabel, preferenceLabel, datasetLabel);
@@ -67,8 +78,12 @@ public final class PairView {
         HBox.setHgrow(columnA.root, Priority.ALWAYS);
         HBox.setHgrow(columnB.root, Priority.ALWAYS);
 
+        responses.setMinHeight(0);
+        responses.setPrefHeight(400);
         SplitPane split = new SplitPane(promptScroll, responses);
         split.setOrientation(Orientation.VERTICAL);
+        split.setMinHeight(0);
+        split.setPrefHeight(500);
         split.setDividerPositions(0.28);
         VBox.setVgrow(split, Priority.ALWAYS);
         pairBox.getChildren().addAll(pairInfo, split);
@@ -84,6 +99,10 @@ public final class PairView {
         viewModel.labelVisibleProperty().addListener((o, before, after) -> showLabel());
         viewModel.diffShownProperty().addListener((o, before, after) -> showResponses());
         viewModel.diffProperty().addListener((o, before, after) -> showResponses());
+        stagingDelay.setOnFinished(event -> stageNeighbours());
+        viewModel
+                .neighboursProperty()
+                .addListener((o, before, after) -> stageSoon(IDLE_BEFORE_STAGING));
         showState(viewModel.queueStateProperty().get());
         showPair(viewModel.currentProperty().get());
     }
@@ -97,9 +116,30 @@ public final class PairView {
         return root;
     }
 
-    private static ScrollPane scroll(Node content) {
+    /**
+     * A scroll pane for text that is always as wide. Its scroll bar is always shown, so switching
+     * between a short and a long response never changes the width the text wraps at, and the
+     * content is sized to the viewport's width by a binding rather than by {@code fitToWidth}: a
+     * fitting scroll pane asks its content for its height at two widths (with and without a scroll
+     * bar) on every layout, and every such question lays text out again.
+     */
+    private static ScrollPane scroll(Region content) {
         ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
+        scroll.setFitToWidth(false);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        content.setMinWidth(Region.USE_PREF_SIZE);
+        content.setMaxWidth(Region.USE_PREF_SIZE);
+        content.prefWidthProperty()
+                .bind(
+                        Bindings.createDoubleBinding(
+                                () -> Math.max(0, scroll.getViewportBounds().getWidth()),
+                                scroll.viewportBoundsProperty()));
+        // Fixed sizes: otherwise the split pane and the window ask the scroll pane for its
+        // content's height, which lays text out again.
+        scroll.setMinHeight(0);
+        scroll.setPrefHeight(120);
+        scroll.setPrefViewportHeight(120);
         scroll.setFocusTraversable(false);
         return scroll;
     }
@@ -122,9 +162,6 @@ public final class PairView {
 
     private void showPair(PreparedPair pair) {
         if (pair == null) {
-            promptBox.getChildren().clear();
-            columnA.content.getChildren().clear();
-            columnB.content.getChildren().clear();
             pairInfo.setText("");
             return;
         }
@@ -142,20 +179,8 @@ public final class PairView {
             info.append(" \u00b7 edited variant of #").append(content.parentPairId());
         }
         pairInfo.setText(info.toString());
-
-        promptBox.getChildren().clear();
-        if (pair.diverging()) {
-            Label note =
-                    new Label(
-                            "The two conversations differ before the last turn: each side shows"
-                                    + " its whole conversation.");
-            note.getStyleClass().add("diverging-note");
-            note.setWrapText(true);
-            promptBox.getChildren().add(note);
-        }
-        for (Turn turn : pair.prompt()) {
-            promptBox.getChildren().add(turnNode(turn, true));
-        }
+        promptPane.show(pair.id(), () -> promptNode(pair));
+        promptScroll.setVvalue(0);
         showResponses();
         showScores(viewModel.scoreViewProperty().get());
         showLabel();
@@ -171,11 +196,79 @@ public final class PairView {
             columnA.showDiff(diff.left(), "diff-only-a");
             columnB.showDiff(diff.right(), "diff-only-b");
         } else {
-            boolean roles = pair.diverging() || pair.turns(DisplaySide.A).size() > 1;
-            columnA.showTurns(pair.turns(DisplaySide.A), roles);
-            columnB.showTurns(
-                    pair.turns(DisplaySide.B), roles || pair.turns(DisplaySide.B).size() > 1);
+            columnA.show(pair);
+            columnB.show(pair);
         }
+    }
+
+    /**
+     * Waits before staging: while the annotator moves quickly from pair to pair, staging would only
+     * compete with showing the pairs.
+     */
+    private void stageSoon(Duration delay) {
+        stagingDelay.stop();
+        stagingDelay.setDuration(delay);
+        stagingDelay.playFromStart();
+    }
+
+    /**
+     * Builds the nodes of the pairs next to the one on screen into the staging panes, one pane a
+     * few frames apart, so that moving on only switches nodes that are styled and laid out, and no
+     * frame does much of the staging.
+     */
+    private void stageNeighbours() {
+        List<PreparedPair> near = viewModel.neighboursProperty().get();
+        java.util.Set<Long> keep = new java.util.HashSet<>();
+        near.forEach(pair -> keep.add(pair.id()));
+        PreparedPair onScreen = viewModel.currentProperty().get();
+        if (onScreen != null) {
+            keep.add(onScreen.id());
+        }
+        promptPane.retain(keep);
+        columnA.panes.retain(keep);
+        columnB.panes.retain(keep);
+        for (PreparedPair pair : near) {
+            if (!promptPane.isStaged(pair.id())) {
+                promptPane.stage(pair.id(), promptNode(pair));
+            } else if (!columnA.panes.isStaged(pair.id())) {
+                columnA.panes.stage(pair.id(), sideNode(pair, DisplaySide.A));
+            } else if (!columnB.panes.isStaged(pair.id())) {
+                columnB.panes.stage(pair.id(), sideNode(pair, DisplaySide.B));
+            } else {
+                continue;
+            }
+            stageSoon(BETWEEN_STAGED_PANES);
+            return;
+        }
+    }
+
+    private static Node promptNode(PreparedPair pair) {
+        VBox box = new VBox();
+        box.getStyleClass().add("prompt-box");
+        if (pair.diverging()) {
+            Label note =
+                    new Label(
+                            "The two conversations differ before the last turn: each side shows"
+                                    + " its whole conversation.");
+            note.getStyleClass().add("diverging-note");
+            note.setWrapText(true);
+            box.getChildren().add(note);
+        }
+        for (Turn turn : pair.prompt()) {
+            box.getChildren().add(turnNode(turn, true));
+        }
+        return box;
+    }
+
+    private static Node sideNode(PreparedPair pair, DisplaySide side) {
+        List<Turn> turns = pair.turns(side);
+        boolean roles = pair.diverging() || turns.size() > 1;
+        VBox box = new VBox();
+        box.getStyleClass().add("response-content");
+        for (Turn turn : turns) {
+            box.getChildren().add(turnNode(turn, roles));
+        }
+        return box;
     }
 
     private static Node turnNode(Turn turn, boolean showRole) {
@@ -184,7 +277,7 @@ public final class PairView {
             return rendered.root();
         }
         Text role = new Text(turn.role());
-        role.getStyleClass().add("turn-role");
+        role.getStyleClass().setAll("turn-role");
         VBox box = new VBox(role, rendered.root());
         box.getStyleClass().add("turn");
         return box;
@@ -236,7 +329,8 @@ public final class PairView {
     /** One response column: its title, score and label badge over the scrollable response. */
     private static final class Column {
         final VBox root = new VBox();
-        final VBox content = new VBox();
+        final StagingPane panes = new StagingPane();
+        final ScrollPane scroll;
         final Label score = new Label();
         final ProgressIndicator spinner = new ProgressIndicator();
         final Label badge = new Label();
@@ -257,8 +351,7 @@ public final class PairView {
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox header = new HBox(title, spinner, score, gap, badge);
             header.getStyleClass().add("response-header");
-            content.getStyleClass().add("response-content");
-            ScrollPane scroll = scroll(content);
+            scroll = scroll(panes);
             scroll.getStyleClass().add("response-scroll");
             VBox.setVgrow(scroll, Priority.ALWAYS);
             root.getChildren().addAll(header, scroll);
@@ -266,28 +359,28 @@ public final class PairView {
                     .addAll("response-column", "response-" + side.name().toLowerCase(Locale.ROOT));
             root.setMinWidth(0);
             root.setPrefWidth(10);
+            root.setMinHeight(0);
+            root.setPrefHeight(400);
         }
 
-        void showTurns(List<Turn> turns, boolean roles) {
-            Node[] nodes = new Node[turns.size()];
-            for (int i = 0; i < nodes.length; i++) {
-                nodes[i] = turnNode(turns.get(i), roles);
-            }
-            content.getChildren().setAll(nodes);
+        void show(PreparedPair pair) {
+            panes.show(pair.id(), () -> sideNode(pair, side));
+            scroll.setVvalue(0);
         }
 
         void showDiff(List<WordDiff.Piece> pieces, String changedClass) {
-            TextFlow flow = new TextFlow();
+            TextFlow flow = new WrappingTextFlow();
             flow.getStyleClass().add("diff-flow");
             for (WordDiff.Piece piece : pieces) {
                 Text text = new Text(piece.text());
-                text.getStyleClass().add("md-text");
+                text.getStyleClass().setAll("md-text");
                 if (piece.changed()) {
                     text.getStyleClass().add(changedClass);
                 }
                 flow.getChildren().add(text);
             }
-            content.getChildren().setAll(flow);
+            flow.getStyleClass().add("response-content");
+            panes.showTransient(flow);
         }
 
         void showScore(ScoreView scores, double value) {

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -59,6 +57,7 @@ public final class MarkdownNodes {
     private VBox blocks(List<Block> blocks) {
         VBox box = new VBox();
         box.getStyleClass().add("md-blocks");
+        box.setMinHeight(0);
         for (Block block : blocks) {
             box.getChildren().add(block(block));
         }
@@ -75,7 +74,7 @@ public final class MarkdownNodes {
             return flow;
         }
         if (block instanceof MarkdownDocument.Preformatted preformatted) {
-            TextFlow flow = new TextFlow();
+            TextFlow flow = newFlow();
             flow.getStyleClass().add("md-pre");
             for (Run run : preformatted.runs()) {
                 flow.getChildren()
@@ -99,8 +98,12 @@ public final class MarkdownNodes {
         return rule;
     }
 
+    private static TextFlow newFlow() {
+        return new WrappingTextFlow();
+    }
+
     private TextFlow flow(List<Run> runs, String styleClass) {
-        TextFlow flow = new TextFlow();
+        TextFlow flow = newFlow();
         flow.getStyleClass().add(styleClass);
         for (Run run : runs) {
             Text text = text(run.text(), run.sourceStart(), run.sourceEnd(), "md-text");
@@ -113,7 +116,7 @@ public final class MarkdownNodes {
     }
 
     private Node codeBlock(MarkdownDocument.CodeBlock code) {
-        TextFlow flow = new TextFlow();
+        TextFlow flow = newFlow();
         flow.getStyleClass().add("md-code-block");
         for (CodeToken token : code.tokens()) {
             int start = token.sourceStart();
@@ -134,13 +137,12 @@ public final class MarkdownNodes {
     private Node list(MarkdownDocument.ListBlock list) {
         VBox box = new VBox();
         box.getStyleClass().add("md-list");
+        box.setMinHeight(0);
         int number = list.start();
         for (List<Block> item : list.items()) {
-            Text marker = new Text(list.ordered() ? (number++) + "." : "•");
-            marker.getStyleClass().addAll("md-text", "md-list-marker");
-            VBox content = blocks(item);
-            HBox.setHgrow(content, Priority.ALWAYS);
-            HBox row = new HBox(marker, content);
+            Text marker = new Text(list.ordered() ? (number++) + "." : "\u2022");
+            marker.getStyleClass().setAll("md-text", "md-list-marker");
+            ListItemPane row = new ListItemPane(marker, blocks(item));
             row.getStyleClass().add("md-list-item");
             box.getChildren().add(row);
         }
@@ -149,7 +151,9 @@ public final class MarkdownNodes {
 
     private Text text(String value, int sourceStart, int sourceEnd, String styleClass) {
         Text text = new Text(value);
-        text.getStyleClass().add(styleClass);
+        // Replacing the default "text" class leaves the theme far fewer selectors to try on each
+        // of the many text nodes of a response (style matching is most of the cost of showing it).
+        text.getStyleClass().setAll(styleClass);
         segments.add(new Segment(text, sourceStart, sourceEnd));
         return text;
     }
