@@ -60,23 +60,6 @@ public record WordDiff(List<Piece> left, List<Piece> right) {
         return new WordDiff(pieces(a, changedA), pieces(b, changedB));
     }
 
-    /** The share of words (not whitespace) the two texts have in common, 0 to 1. */
-    public double similarity() {
-        long shared = 0;
-        long words = 0;
-        for (List<Piece> side : List.of(left, right)) {
-            for (Piece piece : side) {
-                if (!piece.text().isBlank()) {
-                    words++;
-                    if (!piece.changed()) {
-                        shared++;
-                    }
-                }
-            }
-        }
-        return words == 0 ? 1 : shared / (double) words;
-    }
-
     private static void mark(boolean[] changed, int from, int count) {
         for (int i = from; i < from + count; i++) {
             changed[i] = true;

@@ -266,14 +266,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- database
 
-    private record OpenedStore(
-            PreferenceStore store,
-            boolean requireBlind,
-            List<String> datasets,
-            List<String> sources) {}
+    private record OpenedStore(PreferenceStore store, boolean requireBlind) {}
 
     /**
-     * Opens (creating if needed) a database and shows its first pair.
+     * Opens (creating if needed) a database and shows its first pair; the filter choices (dataset
+     * and source names) are counted afterwards, as that reads the whole database.
      *
      * @param file the database file
      * @param seeder fills the database when it holds no dataset yet, or null
@@ -291,9 +288,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
                         boolean requireBlind =
                                 Boolean.parseBoolean(
                                         opened.setting(REQUIRE_BLIND_SETTING).orElse("false"));
-                        StoreStats stats = opened.stats();
-                        return new OpenedStore(
-                                opened, requireBlind, datasetNames(stats), sourceValues(stats));
+                        return new OpenedStore(opened, requireBlind);
                     } catch (Exception | Error e) {
                         opened.close();
                         throw e;
@@ -304,15 +299,31 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     store = opened.store();
                     databasePath.set(store.file());
                     databaseLabel.set(store.file().toString());
-                    datasets.set(opened.datasets());
-                    sources.set(opened.sources());
+                    datasets.set(List.of());
+                    sources.set(List.of());
                     blindRequired.set(opened.requireBlind());
                     annotation.setBlindMode(settings.get().blindMode(), opened.requireBlind());
                     annotation.setScoring(null);
                     annotation.open(store);
                     updateSettings(settings.get().withLastDatabase(store.file()));
                     connectScoring(old, null);
+                    refreshFilterChoices();
                 });
+    }
+
+    /** Reads the dataset and source names of the open store for the queue's filter. */
+    private void refreshFilterChoices() {
+        PreferenceStore target = store;
+        executor.submit(
+                "Listing datasets and sources",
+                progress -> target.stats(),
+                stats -> {
+                    if (target == store) {
+                        datasets.set(datasetNames(stats));
+                        sources.set(sourceValues(stats));
+                    }
+                },
+                this::showError);
     }
 
     private static List<String> datasetNames(StoreStats stats) {

@@ -406,6 +406,37 @@ class AnnotationViewModelTest {
         assertNotEquals(first, current().id());
     }
 
+    @Test
+    void divergingConversationsAreShownWholeOnBothSides() throws Exception {
+        store.createDataset("diverging", null);
+        PreferencePair pair =
+                PreferencePair.fromConversations(
+                        "test",
+                        1,
+                        List.of(
+                                new ChatMessage("user", "Hi"),
+                                new ChatMessage("assistant", "Hello!"),
+                                new ChatMessage("user", "Tell me a joke"),
+                                new ChatMessage("assistant", "Why did the chicken...")),
+                        List.of(
+                                new ChatMessage("user", "Hey"),
+                                new ChatMessage("assistant", "No.")),
+                        null);
+        assertTrue(pair.diverging());
+        store.addPair("diverging", pair);
+        vm.setFilter(QueueFilter.all().withDataset("diverging"));
+        PreparedPair shown = current();
+        assertTrue(shown.diverging());
+        assertEquals(List.of(), shown.prompt());
+        assertEquals(shown.shownAsA() == Side.CHOSEN ? 4 : 2, shown.turns(DisplaySide.A).size());
+        assertEquals(shown.shownAsA() == Side.CHOSEN ? 2 : 4, shown.turns(DisplaySide.B).size());
+        assertEquals(ScoreState.READY, vm.scoreViewProperty().get().state());
+        double chosen = TestBench.directScore(PairConversations.of(pair, Side.CHOSEN));
+        double a = vm.scoreViewProperty().get().scoreA();
+        double b = vm.scoreViewProperty().get().scoreB();
+        assertEquals(chosen, shown.shownAsA() == Side.CHOSEN ? a : b, 1e-6);
+    }
+
     private List<Long> walk() {
         List<Long> walked = new ArrayList<>();
         while (vm.queueStateProperty().get() == QueueState.SHOWING) {
