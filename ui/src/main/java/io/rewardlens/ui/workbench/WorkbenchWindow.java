@@ -7,6 +7,7 @@ import io.rewardlens.ui.annotate.DisplaySide;
 import io.rewardlens.ui.annotate.EditPane;
 import io.rewardlens.ui.annotate.PairView;
 import io.rewardlens.ui.annotate.QueueBar;
+import io.rewardlens.ui.annotate.QueueFilter;
 import io.rewardlens.ui.annotate.Shortcut;
 import io.rewardlens.ui.annotate.VerdictBar;
 import io.rewardlens.ui.settings.Settings;
@@ -25,8 +26,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -189,18 +192,20 @@ public final class WorkbenchWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem openDatabase = item("Open database\u2026", KeyCode.O, this::chooseDatabase);
-        MenuItem importDataset = item("Import dataset\u2026", KeyCode.I, this::chooseImport);
-        CheckMenuItem requireBlind = new CheckMenuItem("Require blind mode for this database");
-        requireBlind.selectedProperty().bind(viewModel.blindRequiredProperty());
-        requireBlind.setOnAction(
-                event -> viewModel.setBlindRequired(!viewModel.blindRequiredProperty().get()));
+        AnnotationViewModel annotation = viewModel.annotation();
+        MenuItem openDatabase = item("_Open database\u2026", KeyCode.O, this::chooseDatabase);
+        MenuItem importDataset = item("_Import dataset\u2026", KeyCode.I, this::chooseImport);
+        CheckMenuItem requireBlind =
+                check(
+                        "_Require blind mode for this database",
+                        viewModel.blindRequiredProperty(),
+                        viewModel::setBlindRequired);
         requireBlind.disableProperty().bind(viewModel.databasePathProperty().isNull());
-        MenuItem settings = item("Settings\u2026", KeyCode.COMMA, this::editSettings);
-        MenuItem quit = item("Quit", KeyCode.Q, stage::close);
+        MenuItem settings = item("_Settings\u2026", KeyCode.COMMA, this::editSettings);
+        MenuItem quit = item("_Quit", KeyCode.Q, stage::close);
         Menu file =
                 new Menu(
-                        "File",
+                        "_File",
                         null,
                         openDatabase,
                         importDataset,
@@ -210,42 +215,139 @@ public final class WorkbenchWindow {
                         new SeparatorMenuItem(),
                         quit);
 
-        MenuItem openModel = item("Open\u2026", KeyCode.M, this::chooseModel);
-        MenuItem scoreDataset = new MenuItem("Score the queue's dataset");
+        MenuItem openModel = item("_Open\u2026", KeyCode.M, this::chooseModel);
+        MenuItem scoreDataset = new MenuItem("_Score the queue's dataset");
         scoreDataset.setOnAction(event -> viewModel.scoreDataset());
         scoreDataset.disableProperty().bind(viewModel.modelInfoProperty().isNull());
-        Menu model = new Menu("Model", null, openModel, scoreDataset);
+        Menu model = new Menu("_Model", null, openModel, scoreDataset);
 
-        CheckMenuItem diff = new CheckMenuItem("Word diff of A and B [D]");
-        diff.selectedProperty().bind(viewModel.annotation().diffShownProperty());
-        diff.setOnAction(event -> viewModel.annotation().toggleDiff());
-        CheckMenuItem blind = new CheckMenuItem("Blind mode");
-        blind.selectedProperty().bind(viewModel.annotation().blindProperty());
+        Menu queue = queueMenu(annotation);
+
+        CheckMenuItem diff =
+                check(
+                        "Word _diff of A and B [D]",
+                        annotation.diffShownProperty(),
+                        on -> annotation.toggleDiff());
+        CheckMenuItem blind =
+                check("_Blind mode", annotation.blindProperty(), viewModel::setBlindMode);
         blind.disableProperty().bind(viewModel.blindRequiredProperty());
-        blind.setOnAction(
-                event -> viewModel.setBlindMode(!viewModel.settingsProperty().get().blindMode()));
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.selectedProperty()
-                .bind(
+        CheckMenuItem dark =
+                check(
+                        "Dar_k theme",
                         Bindings.createBooleanBinding(
                                 () -> viewModel.settingsProperty().get().theme() == Theme.DARK,
-                                viewModel.settingsProperty()));
-        dark.setOnAction(
-                event ->
-                        viewModel.setTheme(
-                                viewModel.settingsProperty().get().theme() == Theme.DARK
-                                        ? Theme.LIGHT
-                                        : Theme.DARK));
-        Menu view = new Menu("View", null, diff, blind, dark);
+                                viewModel.settingsProperty()),
+                        on -> viewModel.setTheme(on ? Theme.DARK : Theme.LIGHT));
+        Menu view = new Menu("_View", null, diff, blind, dark);
 
-        MenuItem keys = new MenuItem("Keys [F1]");
-        keys.setOnAction(
-                event -> KeysDialog.show(stage, viewModel.annotation().tagsProperty().get()));
-        Menu help = new Menu("Help", null, keys);
+        MenuItem keys = new MenuItem("_Keys [F1]");
+        keys.setOnAction(event -> KeysDialog.show(stage, annotation.tagsProperty().get()));
+        Menu help = new Menu("_Help", null, keys);
 
-        MenuBar bar = new MenuBar(file, model, view, help);
+        MenuBar bar = new MenuBar(file, model, queue, view, help);
         bar.setFocusTraversable(false);
         return bar;
+    }
+
+    /**
+     * The queue's filters as menu items, so they too work from the keyboard (Alt+Q or F10): the
+     * dataset and source to walk, unannotated pairs only, pairs where the model disagrees.
+     */
+    private Menu queueMenu(AnnotationViewModel annotation) {
+        Menu datasets = new Menu("_Dataset");
+        Menu sources = new Menu("_Source");
+        Runnable fill =
+                () -> {
+                    QueueFilter filter = annotation.filterProperty().get();
+                    fillChoices(
+                            datasets,
+                            "All datasets",
+                            viewModel.datasetsProperty().get(),
+                            filter.dataset(),
+                            name ->
+                                    annotation.setFilter(
+                                            annotation.filterProperty().get().withDataset(name)));
+                    fillChoices(
+                            sources,
+                            "All sources",
+                            viewModel.sourcesProperty().get(),
+                            filter.source(),
+                            value ->
+                                    annotation.setFilter(
+                                            annotation.filterProperty().get().withSource(value)));
+                };
+        viewModel.datasetsProperty().addListener((o, before, after) -> fill.run());
+        viewModel.sourcesProperty().addListener((o, before, after) -> fill.run());
+        annotation.filterProperty().addListener((o, before, after) -> fill.run());
+        fill.run();
+        CheckMenuItem unannotated =
+                check(
+                        "_Unannotated only",
+                        Bindings.createBooleanBinding(
+                                () -> annotation.filterProperty().get().unannotatedOnly(),
+                                annotation.filterProperty()),
+                        on ->
+                                annotation.setFilter(
+                                        annotation.filterProperty().get().withUnannotatedOnly(on)));
+        CheckMenuItem disagrees =
+                check(
+                        "RM disagrees with _label",
+                        Bindings.createBooleanBinding(
+                                () -> annotation.filterProperty().get().disagreesWithLabel(),
+                                annotation.filterProperty()),
+                        on ->
+                                annotation.setFilter(
+                                        annotation
+                                                .filterProperty()
+                                                .get()
+                                                .withDisagreesWithLabel(on)));
+        disagrees.disableProperty().bind(viewModel.modelInfoProperty().isNull());
+        return new Menu("_Queue", null, datasets, sources, unannotated, disagrees);
+    }
+
+    private static void fillChoices(
+            Menu menu,
+            String all,
+            List<String> values,
+            String selected,
+            java.util.function.Consumer<String> choose) {
+        ToggleGroup group = new ToggleGroup();
+        List<MenuItem> items = new java.util.ArrayList<>();
+        RadioMenuItem everything = new RadioMenuItem(all);
+        everything.setMnemonicParsing(false);
+        everything.setToggleGroup(group);
+        everything.setSelected(selected == null);
+        everything.setOnAction(event -> choose.accept(null));
+        items.add(everything);
+        for (String value : values) {
+            RadioMenuItem item = new RadioMenuItem(value);
+            item.setMnemonicParsing(false);
+            item.setToggleGroup(group);
+            item.setSelected(value.equals(selected));
+            item.setOnAction(event -> choose.accept(value));
+            items.add(item);
+        }
+        menu.getItems().setAll(items);
+    }
+
+    /**
+     * A check item that shows a view-model state and asks for the opposite when chosen. Not bound:
+     * a menu sets its check item's state itself when it is chosen, which a binding forbids.
+     */
+    private static CheckMenuItem check(
+            String text,
+            javafx.beans.value.ObservableValue<Boolean> state,
+            java.util.function.Consumer<Boolean> change) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setSelected(Boolean.TRUE.equals(state.getValue()));
+        state.addListener((o, before, after) -> item.setSelected(Boolean.TRUE.equals(after)));
+        item.setOnAction(
+                event -> {
+                    boolean wanted = item.isSelected();
+                    item.setSelected(Boolean.TRUE.equals(state.getValue()));
+                    change.accept(wanted);
+                });
+        return item;
     }
 
     private static MenuItem item(String text, KeyCode key, Runnable action) {

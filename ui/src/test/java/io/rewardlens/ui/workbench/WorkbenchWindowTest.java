@@ -244,6 +244,27 @@ class WorkbenchWindowTest {
         robot.interact(() -> viewModel.setTheme(io.rewardlens.ui.settings.Theme.LIGHT));
     }
 
+    @Test
+    void theQueueFiltersWorkFromTheMenuByKeyboard(FxRobot robot) throws Exception {
+        waitForScores();
+        long first = currentId();
+        robot.type(KeyCode.DIGIT1);
+        waitFor("the next pair", () -> currentId() != first);
+        // Alt+Q opens the Queue menu; Dataset, Source, then "Unannotated only".
+        robot.press(KeyCode.ALT).type(KeyCode.Q).release(KeyCode.ALT);
+        robot.type(KeyCode.DOWN, 3).type(KeyCode.ENTER);
+        waitFor(
+                "the unannotated filter",
+                () -> annotation().filterProperty().get().unannotatedOnly());
+        waitForScores();
+        assertTrue(currentId() != first, "the judged pair left the queue");
+        assertTrue(
+                robot.lookup(".queue-bar .check-box").queryAll().stream()
+                        .map(javafx.scene.control.CheckBox.class::cast)
+                        .anyMatch(javafx.scene.control.CheckBox::isSelected),
+                "the queue bar shows the filter");
+    }
+
     private void saveSnapshot(FxRobot robot, Path file) throws Exception {
         Files.createDirectories(file.getParent());
         WritableImage[] image = new WritableImage[1];
