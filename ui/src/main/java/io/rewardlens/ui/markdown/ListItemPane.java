@@ -1,6 +1,7 @@
 package io.rewardlens.ui.markdown;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
@@ -28,6 +29,12 @@ final class ListItemPane extends Region {
         return Math.max(1, width - insets.getLeft() - insets.getRight() - MARKER_WIDTH - GAP);
     }
 
+    /** Its height depends on its width, so containers must ask for the height at a width. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         Insets insets = getInsets();
@@ -47,7 +54,7 @@ final class ListItemPane extends Region {
     protected void layoutChildren() {
         Insets insets = getInsets();
         double width = contentWidth(getWidth());
-        marker.relocate(insets.getLeft(), insets.getTop() - marker.getLayoutBounds().getMinY());
+        marker.relocate(insets.getLeft(), insets.getTop());
         content.resizeRelocate(
                 insets.getLeft() + MARKER_WIDTH + GAP,
                 insets.getTop(),
