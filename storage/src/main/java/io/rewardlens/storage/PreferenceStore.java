@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -859,6 +860,59 @@ public final class PreferenceStore implements AutoCloseable {
     /** The persistent score cache kept in this store. */
     public StoredScoreCache scoreCache() {
         return scoreCache;
+    }
+
+    // ---------------------------------------------------------------- store-wide settings
+
+    /**
+     * A store-wide setting: a value that applies to everyone who opens this file (for example that
+     * annotators must work in blind mode), unlike a user's own preferences.
+     *
+     * @param key the setting's name
+     * @return its value, or empty when it was never set (or removed)
+     */
+    public Optional<String> setting(String key) {
+        Objects.requireNonNull(key, "key");
+        return read(
+                "read setting " + key,
+                c -> {
+                    try (PreparedStatement query =
+                            c.prepareStatement("SELECT value FROM setting WHERE key = ?")) {
+                        query.setString(1, key);
+                        try (ResultSet rows = query.executeQuery()) {
+                            return rows.next()
+                                    ? Optional.of(rows.getString(1))
+                                    : Optional.<String>empty();
+                        }
+                    }
+                });
+    }
+
+    /**
+     * Sets a store-wide setting, replacing its earlier value; a null value removes it.
+     *
+     * @param key the setting's name
+     * @param value the new value, or null to remove the setting
+     */
+    public void putSetting(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        write(
+                "write setting " + key,
+                c -> {
+                    String sql =
+                            value == null
+                                    ? "DELETE FROM setting WHERE key = ?"
+                                    : "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT"
+                                            + " (key) DO UPDATE SET value = excluded.value";
+                    try (PreparedStatement statement = c.prepareStatement(sql)) {
+                        statement.setString(1, key);
+                        if (value != null) {
+                            statement.setString(2, value);
+                        }
+                        statement.executeUpdate();
+                    }
+                    return null;
+                });
     }
 
     // ---------------------------------------------------------------- stats

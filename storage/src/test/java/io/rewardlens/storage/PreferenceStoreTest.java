@@ -138,6 +138,56 @@ class PreferenceStoreTest {
     }
 
     @Test
+    void storeWideSettingsAreSetReplacedRemovedAndKept() {
+        Path file = dir.resolve("store.db");
+        try (PreferenceStore store = PreferenceStore.open(file)) {
+            assertEquals(Optional.empty(), store.setting("annotation.blind"));
+            store.putSetting("annotation.blind", "true");
+            store.putSetting("other", "x");
+            store.putSetting("annotation.blind", "false");
+            assertEquals(Optional.of("false"), store.setting("annotation.blind"));
+        }
+        try (PreferenceStore store = PreferenceStore.open(file)) {
+            assertEquals(Optional.of("false"), store.setting("annotation.blind"));
+            store.putSetting("annotation.blind", null);
+            assertEquals(Optional.empty(), store.setting("annotation.blind"));
+            assertEquals(Optional.of("x"), store.setting("other"));
+        }
+    }
+
+    @Test
+    void aVersionOneStoreIsMigratedKeepingItsPairs() throws Exception {
+        Path file = dir.resolve("v1.db");
+        String v1;
+        try (var in = SchemaMigrations.class.getResourceAsStream("schema/v1.sql")) {
+            v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            for (String sql : SchemaMigrations.statements(v1)) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA application_id = " + SchemaMigrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO dataset (name, origin, created_at_ms) VALUES ('old', NULL, 0)");
+            s.execute(
+                    "INSERT INTO pair (dataset_id, position, source, prompt, chosen, rejected,"
+                            + " diverging) VALUES (1, 1, 's', '[]',"
+                            + " '[{\"role\":\"assistant\",\"content\":\"a\"}]',"
+                            + " '[{\"role\":\"assistant\",\"content\":\"b\"}]', 0)");
+        }
+        try (PreferenceStore store = PreferenceStore.open(file)) {
+            assertEquals(1, store.stats().pairs());
+            store.putSetting("k", "v");
+            assertEquals(Optional.of("v"), store.setting("k"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            assertEquals("2", single(s, "PRAGMA user_version"));
+        }
+    }
+
+    @Test
     void anAbandonedImportLeavesNoTrace() {
         try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
             try (PairImport pairImport = store.beginImport("d", null)) {

@@ -1,5 +1,8 @@
 package io.rewardlens.app.cli;
 
+import io.rewardlens.app.gui.GuiCommand;
+import io.rewardlens.app.gui.GuiOptions;
+import io.rewardlens.app.gui.WorkbenchLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +21,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             BenchScoreCommand.class,
             ReportCommand.class,
+            GuiCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RewardLensCommand implements Runnable {
@@ -34,8 +38,13 @@ public final class RewardLensCommand implements Runnable {
         return commandLine;
     }
 
+    /** Without a subcommand, opens the workbench (the {@code gui} command's defaults). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        int exitCode = WorkbenchLauncher.launch(GuiOptions.defaults());
+        if (exitCode != 0) {
+            throw new CommandLine.ExecutionException(
+                    spec.commandLine(), "the workbench could not start");
+        }
     }
 }

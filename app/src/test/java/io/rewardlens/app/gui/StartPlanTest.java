@@ -1,0 +1,90 @@
+package io.rewardlens.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rewardlens.scoring.DeviceChoice;
+import io.rewardlens.ui.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the workbench opens at start, for first and later launches and command-line choices. */
+class StartPlanTest {
+    @TempDir Path dir;
+
+    @BeforeEach
+    void useTemporaryDataFolder() {
+        System.setProperty(UserFolders.DATA_DIR_PROPERTY, dir.resolve("data").toString());
+    }
+
+    @AfterEach
+    void forgetIt() {
+        System.clearProperty(UserFolders.DATA_DIR_PROPERTY);
+    }
+
+    @Test
+    void theFirstLaunchOpensTheDefaultDatabaseWithSamplesAndTheDemoModel() {
+        StartPlan plan = StartPlan.of(GuiOptions.defaults(), Settings.defaults());
+        assertEquals(dir.resolve("data/rewardlens.db").toAbsolutePath(), plan.database());
+        assertTrue(plan.seedSamples());
+        assertNull(plan.model(), "the demo model");
+        assertEquals(DeviceChoice.AUTO, plan.device());
+        assertEquals(
+                dir.resolve("data/models/demo-tiny-qwen3").toAbsolutePath(),
+                UserFolders.demoModelDirectory());
+    }
+
+    @Test
+    void laterLaunchesReopenTheLastDatabaseAndModelWhileTheyExist() throws Exception {
+        Path database = Files.createFile(dir.resolve("mine.db"));
+        Path model = Files.createDirectories(dir.resolve("bundle"));
+        Settings settings =
+                Settings.defaults()
+                        .withLastDatabase(database)
+                        .withLastModel(model)
+                        .withPreferences("me", false, null, null, DeviceChoice.CPU, null);
+        StartPlan plan = StartPlan.of(GuiOptions.defaults(), settings);
+        assertEquals(database.toAbsolutePath(), plan.database());
+        assertFalse(plan.seedSamples());
+        assertEquals(model.toAbsolutePath(), plan.model());
+        assertEquals(DeviceChoice.CPU, plan.device());
+
+        Files.delete(database);
+        Files.delete(model);
+        StartPlan gone = StartPlan.of(GuiOptions.defaults(), settings);
+        assertEquals(UserFolders.defaultDatabase(), gone.database());
+        assertTrue(gone.seedSamples());
+        assertNull(gone.model());
+
+        Settings demo = Settings.defaults().withLastModel(UserFolders.demoModelDirectory());
+        Files.createDirectories(UserFolders.demoModelDirectory());
+        assertNull(StartPlan.of(GuiOptions.defaults(), demo).model(), "the demo is re-checked");
+    }
+
+    @Test
+    void theCommandLineWins() throws Exception {
+        Path last = Files.createFile(dir.resolve("last.db"));
+        Settings settings = Settings.defaults().withLastDatabase(last);
+        Path chosen = dir.resolve("chosen.db");
+        Path bundle = dir.resolve("bundle");
+        StartPlan plan =
+                StartPlan.of(
+                        new GuiOptions(
+                                chosen,
+                                bundle,
+                                DeviceChoice.GPU,
+                                null,
+                                GuiOptions.DEFAULT_SCREENSHOT_TIMEOUT),
+                        settings);
+        assertEquals(chosen.toAbsolutePath(), plan.database());
+        assertFalse(plan.seedSamples(), "only the default database gets the samples");
+        assertEquals(bundle.toAbsolutePath(), plan.model());
+        assertEquals(DeviceChoice.GPU, plan.device());
+    }
+}

@@ -1,0 +1,1358 @@
+package io.rewardlens.ui.annotate;
+
+import io.rewardlens.scoring.BatchJob;
+import io.rewardlens.scoring.BatchListener;
+import io.rewardlens.scoring.BatchProgress;
+import io.rewardlens.scoring.Conversation;
+import io.rewardlens.scoring.ScoreResult;
+import io.rewardlens.scoring.ScoringException;
+import io.rewardlens.storage.Annotation;
+import io.rewardlens.storage.PairScore;
+import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.Side;
+import io.rewardlens.storage.StoredAnnotation;
+import io.rewardlens.storage.StoredPair;
+import io.rewardlens.storage.Verdict;
+import io.rewardlens.ui.bridge.DatasetScoring;
+import io.rewardlens.ui.bridge.PairConversations;
+import io.rewardlens.ui.diff.WordDiff;
+import io.rewardlens.ui.task.BackgroundExecutor;
+import io.rewardlens.ui.task.BackgroundWork;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The state of the annotation workbench: the queue of pairs, the pair on screen with its RM scores,
+ * the annotator's verdict and its details, undo, blind mode, the word diff and progress. The views
+ * bind to its read-only properties and call its methods; it is the only class of the pair view that
+ * reads and writes the store and runs the model, always through the injected {@link
+ * BackgroundExecutor}.
+ *
+ * <p>Call its methods on the UI thread. Pairs ahead of the one on screen ({@value #LOOKAHEAD} of
+ * them) are read, parsed and scored in the background, so moving on shows them at once. Verdicts
+ * are written in the order given, one write at a time; the screen moves on without waiting for the
+ * write, and a failed write is reported and taken back.
+ */
+public final class AnnotationViewModel {
+    /** How many pairs after the one on screen are prepared and scored ahead. */
+    public static final int LOOKAHEAD = 5;
+
+    /**
+     * How many of the pairs ahead are offered to views to build ahead ({@link
+     * #neighboursProperty}).
+     */
+    public static final int NEIGHBOURS_AHEAD = 2;
+
+    private static final int PREPARED_CACHE = 64;
+    private static final int SCORES_CACHE = 512;
+    private static final int DIFF_CACHE = 16;
+
+    private final BackgroundExecutor executor;
+    private final Clock clock;
+    private final Consumer<String> errors;
+
+    private PreferenceStore store;
+    private ScoringContext scoring;
+    private String annotator = "annotator";
+    private boolean userBlind;
+    private boolean storeBlind;
+    private QueueFilter filter = QueueFilter.all();
+
+    private long generation;
+    private PairQueue queue;
+    private boolean exhausted;
+    private boolean loadingPage;
+    private boolean advanceWhenLoaded;
+    private final List<StoredPair> loaded = new ArrayList<>();
+    private final Set<Long> loadedIds = new HashSet<>();
+    private int index = -1;
+    private long shownAtMillis;
+
+    private final Map<Long, PreparedPair> prepared = lru(PREPARED_CACHE);
+    private final Set<Long> preparing = new HashSet<>();
+    private final Map<Long, PairResults> scores = lru(SCORES_CACHE);
+    private final Map<Long, String> scoreFailures = lru(SCORES_CACHE);
+    private final Set<Long> scoringLive = new HashSet<>();
+    private final Set<Long> scoringAhead = new HashSet<>();
+    private final Map<Long, WordDiff> diffs = lru(DIFF_CACHE);
+
+    /** This annotator's annotation per pair as changed in this session (empty: none). */
+    private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
+
+    /** Ids of saved annotations per pair, as the store returned them. */
+    private final Map<Long, Long> annotationIds = new HashMap<>();
+
+    private final Deque<UndoEntry> undo = new ArrayDeque<>();
+    private final Deque<Supplier<PendingWrite>> writes = new ArrayDeque<>();
+    private boolean writing;
+    private long sessionTimeMs;
+
+    private final ReadOnlyObjectWrapper<QueueState> queueState =
+            new ReadOnlyObjectWrapper<>(this, "queueState", QueueState.NO_DATABASE);
+    private final ReadOnlyObjectWrapper<PreparedPair> current =
+            new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyObjectWrapper<ScoreView> scoreView =
+            new ReadOnlyObjectWrapper<>(
+                    this, "scoreView", ScoreView.of(ScoreState.NO_MODEL, "No reward model"));
+    private final ReadOnlyBooleanWrapper labelVisible =
+            new ReadOnlyBooleanWrapper(this, "labelVisible", true);
+    private final ReadOnlyBooleanWrapper blind = new ReadOnlyBooleanWrapper(this, "blind");
+    private final ReadOnlyBooleanWrapper blindRequired =
+            new ReadOnlyBooleanWrapper(this, "blindRequired");
+    private final ReadOnlyObjectWrapper<Verdict> verdict =
+            new ReadOnlyObjectWrapper<>(this, "verdict");
+    private final ReadOnlyIntegerWrapper strength = new ReadOnlyIntegerWrapper(this, "strength");
+    private final ReadOnlyObjectWrapper<List<String>> tags =
+            new ReadOnlyObjectWrapper<>(this, "tags", List.of());
+    private final ReadOnlyObjectWrapper<Set<String>> selectedTags =
+            new ReadOnlyObjectWrapper<>(this, "selectedTags", Set.of());
+    private final ReadOnlyStringWrapper rationale =
+            new ReadOnlyStringWrapper(this, "rationale", "");
+    private final ReadOnlyLongWrapper annotatedCount =
+            new ReadOnlyLongWrapper(this, "annotatedCount", -1);
+    private final ReadOnlyLongWrapper totalCount = new ReadOnlyLongWrapper(this, "totalCount", -1);
+    private final ReadOnlyStringWrapper progressText =
+            new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyIntegerWrapper sessionCount =
+            new ReadOnlyIntegerWrapper(this, "sessionCount");
+    private final ReadOnlyStringWrapper paceText = new ReadOnlyStringWrapper(this, "paceText", "");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper diffShown = new ReadOnlyBooleanWrapper(this, "diffShown");
+    private final ReadOnlyObjectWrapper<WordDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
+    private final ReadOnlyObjectWrapper<QueueFilter> filterProperty =
+            new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
+    private final ReadOnlyIntegerWrapper pendingWrites =
+            new ReadOnlyIntegerWrapper(this, "pendingWrites");
+    private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
+            new ReadOnlyObjectWrapper<>(this, "neighbours", List.of());
+
+    /**
+     * Creates the view model with nothing open.
+     *
+     * @param executor runs store and model work in the background
+     * @param clock tells the time verdicts take and are given
+     * @param errors shown to the user when something fails (on the UI thread)
+     */
+    public AnnotationViewModel(BackgroundExecutor executor, Clock clock, Consumer<String> errors) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    /**
+     * What the queue shows: nothing open, loading, a pair, no match, or the end.
+     *
+     * @return the state
+     */
+    public ReadOnlyObjectProperty<QueueState> queueStateProperty() {
+        return queueState.getReadOnlyProperty();
+    }
+
+    /**
+     * The pair on screen.
+     *
+     * @return the pair, null when none is shown
+     */
+    public ReadOnlyObjectProperty<PreparedPair> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /**
+     * The RM scores of the pair on screen, by display side (hidden in blind mode until a verdict).
+     *
+     * @return the scores
+     */
+    public ReadOnlyObjectProperty<ScoreView> scoreViewProperty() {
+        return scoreView.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the dataset's own label (which side it calls chosen) may be shown: always, except in
+     * blind mode before the annotator's verdict.
+     *
+     * @return true when the label is shown
+     */
+    public ReadOnlyBooleanProperty labelVisibleProperty() {
+        return labelVisible.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether blind mode is in effect (by the user's setting or because the database requires it).
+     *
+     * @return true in blind mode
+     */
+    public ReadOnlyBooleanProperty blindProperty() {
+        return blind.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the open database requires blind mode of its annotators.
+     *
+     * @return true when required
+     */
+    public ReadOnlyBooleanProperty blindRequiredProperty() {
+        return blindRequired.getReadOnlyProperty();
+    }
+
+    /**
+     * The annotator's verdict on the pair on screen.
+     *
+     * @return the verdict, null when not given
+     */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /**
+     * The strength of the preference: 0 (not set), 1 (slight) to 3 (clear).
+     *
+     * @return the strength
+     */
+    public ReadOnlyIntegerProperty strengthProperty() {
+        return strength.getReadOnlyProperty();
+    }
+
+    /**
+     * The tags offered, in key order.
+     *
+     * @return the tag list
+     */
+    public ReadOnlyObjectProperty<List<String>> tagsProperty() {
+        return tags.getReadOnlyProperty();
+    }
+
+    /**
+     * The tags set on the pair on screen.
+     *
+     * @return the selected tags
+     */
+    public ReadOnlyObjectProperty<Set<String>> selectedTagsProperty() {
+        return selectedTags.getReadOnlyProperty();
+    }
+
+    /**
+     * The free-text rationale of the pair on screen.
+     *
+     * @return the rationale
+     */
+    public ReadOnlyStringProperty rationaleProperty() {
+        return rationale.getReadOnlyProperty();
+    }
+
+    /**
+     * Pairs of the queue's datasets and source that anyone annotated.
+     *
+     * @return the count, -1 while unknown
+     */
+    public ReadOnlyLongProperty annotatedCountProperty() {
+        return annotatedCount.getReadOnlyProperty();
+    }
+
+    /**
+     * Pairs of the queue's datasets and source.
+     *
+     * @return the count, -1 while unknown
+     */
+    public ReadOnlyLongProperty totalCountProperty() {
+        return totalCount.getReadOnlyProperty();
+    }
+
+    /**
+     * Progress as {@code n / N} annotated.
+     *
+     * @return the text
+     */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /**
+     * Verdicts given in this session (undone ones not counted).
+     *
+     * @return the count
+     */
+    public ReadOnlyIntegerProperty sessionCountProperty() {
+        return sessionCount.getReadOnlyProperty();
+    }
+
+    /**
+     * The session's pace, such as {@code 9.5 s per pair}.
+     *
+     * @return the text, empty before the first verdict
+     */
+    public ReadOnlyStringProperty paceTextProperty() {
+        return paceText.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether there is a verdict to undo.
+     *
+     * @return true when undo does something
+     */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the word diff of A and B is shown instead of the rendered responses.
+     *
+     * @return true while shown
+     */
+    public ReadOnlyBooleanProperty diffShownProperty() {
+        return diffShown.getReadOnlyProperty();
+    }
+
+    /**
+     * The word diff of the pair on screen (A against B), once computed.
+     *
+     * @return the diff, null while not shown or not computed
+     */
+    public ReadOnlyObjectProperty<WordDiff> diffProperty() {
+        return diff.getReadOnlyProperty();
+    }
+
+    /**
+     * The queue's filter.
+     *
+     * @return the filter
+     */
+    public ReadOnlyObjectProperty<QueueFilter> filterProperty() {
+        return filterProperty.getReadOnlyProperty();
+    }
+
+    /**
+     * Verdict writes not yet committed to the store.
+     *
+     * @return how many are queued or running
+     */
+    public ReadOnlyIntegerProperty pendingWritesProperty() {
+        return pendingWrites.getReadOnlyProperty();
+    }
+
+    /**
+     * The prepared pairs next to the one on screen (the next {@value #NEIGHBOURS_AHEAD}, then the
+     * previous one), which a view may build ahead so that moving on shows them at once.
+     *
+     * @return the neighbours, nearest first
+     */
+    public ReadOnlyObjectProperty<List<PreparedPair>> neighboursProperty() {
+        return neighbours.getReadOnlyProperty();
+    }
+
+    // ---------------------------------------------------------------- context
+
+    /**
+     * Opens the queue of a store (or closes it with null), from its first pair.
+     *
+     * @param newStore the store, or null
+     */
+    public void open(PreferenceStore newStore) {
+        this.store = newStore;
+        mine.clear();
+        annotationIds.clear();
+        undo.clear();
+        canUndo.set(false);
+        scores.clear();
+        scoreFailures.clear();
+        reload();
+    }
+
+    /**
+     * Sets the reward model to score with (null for none). Scores of another model are forgotten;
+     * the pair on screen is scored again.
+     *
+     * @param context the model's scoring context, or null
+     */
+    public void setScoring(ScoringContext context) {
+        this.scoring = context;
+        scores.clear();
+        scoreFailures.clear();
+        scoringLive.clear();
+        scoringAhead.clear();
+        if (filter.disagreesWithLabel()) {
+            reload();
+            return;
+        }
+        PreparedPair pair = current.get();
+        if (pair != null) {
+            updateScoreView();
+            requestLive(pair);
+            scoreAhead();
+        }
+    }
+
+    /**
+     * Sets whose verdicts these are. A new name means a new display order and other verdicts, so
+     * the queue starts again.
+     *
+     * @param name the annotator's name
+     */
+    public void setAnnotator(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.equals(annotator)) {
+            return;
+        }
+        annotator = name;
+        mine.clear();
+        annotationIds.clear();
+        undo.clear();
+        canUndo.set(false);
+        prepared.clear();
+        reload();
+    }
+
+    /**
+     * Sets blind mode.
+     *
+     * @param byUser the user's own setting
+     * @param byStore whether the open database requires it
+     */
+    public void setBlindMode(boolean byUser, boolean byStore) {
+        userBlind = byUser;
+        storeBlind = byStore;
+        blind.set(byUser || byStore);
+        blindRequired.set(byStore);
+        updateScoreView();
+    }
+
+    /**
+     * Sets the tags offered. Tags already on the pair on screen stay on it.
+     *
+     * @param offered the tags, in key order
+     */
+    public void setTags(List<String> offered) {
+        tags.set(List.copyOf(offered));
+    }
+
+    /**
+     * Changes the queue's filter; the queue starts again from its first pair.
+     *
+     * @param newFilter the filter
+     */
+    public void setFilter(QueueFilter newFilter) {
+        Objects.requireNonNull(newFilter, "newFilter");
+        if (newFilter.equals(filter)) {
+            return;
+        }
+        filter = newFilter;
+        filterProperty.set(newFilter);
+        reload();
+    }
+
+    /** Reads the queue again from its first pair (after an import or a dataset scoring). */
+    public void refresh() {
+        if (store != null) {
+            reload();
+        }
+    }
+
+    // ---------------------------------------------------------------- navigation
+
+    /** Shows the next pair of the queue (reading more pairs when needed). */
+    public void next() {
+        if (store == null || queueState.get() == QueueState.LOADING && index < 0) {
+            return;
+        }
+        if (index + 1 < loaded.size()) {
+            show(index + 1);
+        } else if (!exhausted) {
+            advanceWhenLoaded = true;
+            loadPage();
+        } else if (!loaded.isEmpty()) {
+            index = loaded.size();
+            current.set(null);
+            diff.set(null);
+            queueState.set(QueueState.END);
+        }
+    }
+
+    /** Shows the previous pair of the queue. */
+    public void previous() {
+        advanceWhenLoaded = false;
+        if (index > 0 && !loaded.isEmpty()) {
+            show(Math.min(index, loaded.size()) - 1);
+        }
+    }
+
+    // ---------------------------------------------------------------- verdicts
+
+    /**
+     * Gives a verdict on the pair on screen with the strength, tags and rationale set, saves it and
+     * moves on to the next pair.
+     *
+     * @param given the verdict as shown (A or B better, tie, both bad, skip)
+     */
+    public void giveVerdict(Verdict given) {
+        Objects.requireNonNull(given, "given");
+        PreparedPair pair = current.get();
+        if (pair == null) {
+            return;
+        }
+        long timeTaken = Math.max(0, clock.millis() - shownAtMillis);
+        Annotation annotation =
+                new Annotation(
+                        pair.id(),
+                        annotator,
+                        given,
+                        strength.get() == 0 ? null : strength.get(),
+                        orderedTags(selectedTags.get()),
+                        rationale.get(),
+                        pair.shownAsA(),
+                        timeTaken,
+                        clock.instant());
+        save(pair, annotation, true);
+        next();
+    }
+
+    /** Skips the pair on screen: saves a {@link Verdict#SKIP} and moves on. */
+    public void skip() {
+        giveVerdict(Verdict.SKIP);
+    }
+
+    /**
+     * Sets the strength of the preference (setting the same strength again clears it). On a pair
+     * already judged, the saved verdict is updated.
+     *
+     * @param value 1 (slight) to 3 (clear)
+     */
+    public void setStrength(int value) {
+        if (value < 1 || value > 3) {
+            throw new IllegalArgumentException("strength must be 1, 2 or 3, was " + value);
+        }
+        if (current.get() == null) {
+            return;
+        }
+        strength.set(strength.get() == value ? 0 : value);
+        resaveIfJudged();
+    }
+
+    /**
+     * Sets or clears the tag at a position of the offered list. On a pair already judged, the saved
+     * verdict is updated.
+     *
+     * @param position 0 for the first tag
+     */
+    public void toggleTag(int position) {
+        List<String> offered = tags.get();
+        if (position < 0 || position >= offered.size() || current.get() == null) {
+            return;
+        }
+        String tag = offered.get(position);
+        Set<String> selected = new LinkedHashSet<>(selectedTags.get());
+        if (!selected.remove(tag)) {
+            selected.add(tag);
+        }
+        selectedTags.set(Collections.unmodifiableSet(selected));
+        resaveIfJudged();
+    }
+
+    /**
+     * Changes the rationale being typed; it is saved with the next verdict, or by {@link
+     * #commitRationale()} on a pair already judged.
+     *
+     * @param text the rationale
+     */
+    public void setRationale(String text) {
+        rationale.set(text == null ? "" : text);
+    }
+
+    /** Saves the rationale of a pair already judged (when the user leaves the rationale field). */
+    public void commitRationale() {
+        Annotation saved = mineOf(current.get());
+        if (saved != null && !saved.rationale().equals(rationale.get())) {
+            resaveIfJudged();
+        }
+    }
+
+    /**
+     * Takes back the last verdict (or change of a verdict) of this session: the store gets back
+     * what it held before, and the pair is shown again.
+     */
+    public void undo() {
+        UndoEntry entry = undo.poll();
+        canUndo.set(!undo.isEmpty());
+        if (entry == null) {
+            return;
+        }
+        PreparedPair pair = prepared.get(entry.pairId());
+        boolean wasAnnotated = annotatedNow(entry.pairId(), entry.annotatedByOthers());
+        mine.put(entry.pairId(), Optional.ofNullable(entry.before()));
+        adjustAnnotated(wasAnnotated, annotatedNow(entry.pairId(), entry.annotatedByOthers()));
+        if (entry.counted()) {
+            sessionCount.set(sessionCount.get() - 1);
+            sessionTimeMs -= entry.after().timeTakenMs();
+            updatePace();
+        }
+        Annotation before = entry.before();
+        long pairId = entry.pairId();
+        enqueueWrite(
+                () -> {
+                    Long id = annotationIds.get(pairId);
+                    if (before == null) {
+                        return new PendingWrite(
+                                "Undoing the verdict on pair " + pairId,
+                                progress -> {
+                                    if (id != null) {
+                                        store.deleteAnnotation(id);
+                                    }
+                                    return null;
+                                },
+                                ignored -> annotationIds.remove(pairId));
+                    }
+                    return new PendingWrite(
+                            "Restoring the verdict on pair " + pairId,
+                            progress -> store.saveAnnotation(before),
+                            saved -> annotationIds.put(pairId, ((StoredAnnotation) saved).id()));
+                });
+        int position = indexOf(pairId);
+        if (position >= 0) {
+            show(position);
+        } else if (pair != null && pair.id() == currentId()) {
+            display(pair);
+        }
+    }
+
+    // ---------------------------------------------------------------- diff
+
+    /** Shows or hides the word diff of A against B. */
+    public void toggleDiff() {
+        diffShown.set(!diffShown.get());
+        if (diffShown.get()) {
+            ensureDiff(current.get());
+        } else {
+            diff.set(null);
+        }
+    }
+
+    // ---------------------------------------------------------------- for the edit view model
+
+    PreferenceStore store() {
+        return store;
+    }
+
+    ScoringContext scoring() {
+        return scoring;
+    }
+
+    BackgroundExecutor executor() {
+        return executor;
+    }
+
+    Consumer<String> errors() {
+        return errors;
+    }
+
+    /** The scores of a pair, if known. */
+    PairResults resultsOf(long pairId) {
+        return scores.get(pairId);
+    }
+
+    /** Whether the annotator may see scores of the pair on screen. */
+    boolean scoresRevealed() {
+        PreparedPair pair = current.get();
+        return pair != null && (!blind.get() || revealed(pair));
+    }
+
+    /** Puts a new pair (an edited variant) right after the pair on screen. */
+    void insertAfterCurrent(StoredPair pair) {
+        if (index < 0 || index >= loaded.size() || !loadedIds.add(pair.id())) {
+            return;
+        }
+        loaded.add(index + 1, pair);
+        if (totalCount.get() >= 0) {
+            totalCount.set(totalCount.get() + 1);
+            updateProgressText();
+        }
+        prepareAndScoreAhead();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void reload() {
+        generation++;
+        queue = null;
+        exhausted = false;
+        loadingPage = false;
+        advanceWhenLoaded = false;
+        loaded.clear();
+        loadedIds.clear();
+        index = -1;
+        preparing.clear();
+        scoringAhead.clear();
+        scoringLive.clear();
+        current.set(null);
+        diff.set(null);
+        neighbours.set(List.of());
+        annotatedCount.set(-1);
+        totalCount.set(-1);
+        updateProgressText();
+        resetDraft(null);
+        if (store == null) {
+            queueState.set(QueueState.NO_DATABASE);
+            scoreView.set(ScoreView.of(ScoreState.NO_MODEL, ""));
+            return;
+        }
+        queueState.set(QueueState.LOADING);
+        advanceWhenLoaded = true;
+        loadPage();
+        refreshCounts();
+    }
+
+    private record Page(PairQueue queue, List<StoredPair> pairs, boolean exhausted) {}
+
+    private void loadPage() {
+        if (loadingPage || exhausted || store == null) {
+            return;
+        }
+        loadingPage = true;
+        long expected = generation;
+        PreferenceStore source = store;
+        QueueFilter wanted = filter;
+        Long modelId = scoring == null ? null : scoring.model().id();
+        PairQueue known = queue;
+        executor.submit(
+                "Reading pairs",
+                progress -> {
+                    PairQueue q = known != null ? known : new PairQueue(source, wanted, modelId);
+                    List<StoredPair> pairs = q.nextPage();
+                    return new Page(q, pairs, q.exhausted());
+                },
+                page -> {
+                    if (expected != generation) {
+                        return;
+                    }
+                    loadingPage = false;
+                    queue = page.queue();
+                    exhausted = page.exhausted();
+                    for (StoredPair pair : page.pairs()) {
+                        if (loadedIds.add(pair.id())) {
+                            loaded.add(pair);
+                        }
+                    }
+                    if (advanceWhenLoaded) {
+                        advanceWhenLoaded = false;
+                        if (index + 1 < loaded.size()) {
+                            show(index + 1);
+                        } else if (loaded.isEmpty()) {
+                            queueState.set(QueueState.EMPTY);
+                        } else {
+                            next();
+                        }
+                    } else {
+                        prepareAndScoreAhead();
+                    }
+                },
+                error -> {
+                    if (expected != generation) {
+                        return;
+                    }
+                    loadingPage = false;
+                    advanceWhenLoaded = false;
+                    report("Cannot read pairs", error);
+                    if (loaded.isEmpty()) {
+                        queueState.set(QueueState.EMPTY);
+                    }
+                });
+    }
+
+    private void refreshCounts() {
+        long expected = generation;
+        PreferenceStore source = store;
+        QueueFilter wanted = filter;
+        Long modelId = scoring == null ? null : scoring.model().id();
+        executor.submit(
+                "Counting pairs",
+                progress -> new PairQueue(source, wanted, modelId).counts(),
+                counts -> {
+                    if (expected != generation) {
+                        return;
+                    }
+                    annotatedCount.set(counts.annotated());
+                    totalCount.set(counts.total());
+                    updateProgressText();
+                },
+                error -> report("Cannot count pairs", error));
+    }
+
+    private void show(int position) {
+        index = position;
+        StoredPair stored = loaded.get(position);
+        PreparedPair pair = prepared.get(stored.id());
+        if (pair != null) {
+            display(pair);
+        } else {
+            current.set(null);
+            diff.set(null);
+            queueState.set(QueueState.LOADING);
+            prepare(List.of(stored));
+        }
+        prepareAndScoreAhead();
+    }
+
+    private void display(PreparedPair pair) {
+        current.set(pair);
+        queueState.set(QueueState.SHOWING);
+        Annotation saved = mineOf(pair);
+        resetDraft(saved);
+        if (diffShown.get()) {
+            ensureDiff(pair);
+        } else {
+            diff.set(null);
+        }
+        updateScoreView();
+        if (!scores.containsKey(pair.id())) {
+            requestLive(pair);
+        }
+        updateNeighbours();
+        shownAtMillis = clock.millis();
+    }
+
+    private void updateNeighbours() {
+        List<PreparedPair> near = new ArrayList<>();
+        if (index >= 0) {
+            int last = Math.min(loaded.size(), index + 1 + NEIGHBOURS_AHEAD);
+            for (int i = index + 1; i < last; i++) {
+                PreparedPair pair = prepared.get(loaded.get(i).id());
+                if (pair != null) {
+                    near.add(pair);
+                }
+            }
+            if (index - 1 >= 0 && index - 1 < loaded.size()) {
+                PreparedPair pair = prepared.get(loaded.get(index - 1).id());
+                if (pair != null) {
+                    near.add(pair);
+                }
+            }
+        }
+        if (!near.equals(neighbours.get())) {
+            neighbours.set(List.copyOf(near));
+        }
+    }
+
+    private void resetDraft(Annotation saved) {
+        verdict.set(saved == null ? null : saved.verdict());
+        strength.set(saved == null || saved.strength() == null ? 0 : saved.strength());
+        selectedTags.set(
+                saved == null
+                        ? Set.of()
+                        : Collections.unmodifiableSet(new LinkedHashSet<>(saved.tags())));
+        rationale.set(saved == null ? "" : saved.rationale());
+    }
+
+    private long currentId() {
+        PreparedPair pair = current.get();
+        return pair == null ? Long.MIN_VALUE : pair.id();
+    }
+
+    private int indexOf(long pairId) {
+        for (int i = 0; i < loaded.size(); i++) {
+            if (loaded.get(i).id() == pairId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads and parses pairs in the background, showing the one the annotator waits for. */
+    private void prepare(List<StoredPair> pairs) {
+        List<StoredPair> todo = new ArrayList<>();
+        for (StoredPair pair : pairs) {
+            if (!prepared.containsKey(pair.id()) && preparing.add(pair.id())) {
+                todo.add(pair);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        long expected = generation;
+        PreferenceStore source = store;
+        String who = annotator;
+        executor.submit(
+                "Preparing pairs",
+                progress -> {
+                    List<PreparedPair> done = new ArrayList<>(todo.size());
+                    for (StoredPair pair : todo) {
+                        done.add(PreparedPair.prepare(source, pair, who));
+                    }
+                    return done;
+                },
+                done -> {
+                    if (expected != generation) {
+                        return;
+                    }
+                    for (PreparedPair pair : done) {
+                        preparing.remove(pair.id());
+                        prepared.put(pair.id(), pair);
+                    }
+                    if (current.get() == null && index >= 0 && index < loaded.size()) {
+                        PreparedPair waited = prepared.get(loaded.get(index).id());
+                        if (waited != null) {
+                            display(waited);
+                        }
+                    }
+                    updateNeighbours();
+                },
+                error -> {
+                    if (expected != generation) {
+                        return;
+                    }
+                    todo.forEach(pair -> preparing.remove(pair.id()));
+                    report("Cannot read a pair", error);
+                });
+    }
+
+    private void prepareAndScoreAhead() {
+        if (index < 0 || index >= loaded.size()) {
+            return;
+        }
+        if (!exhausted && loaded.size() - index <= LOOKAHEAD + 1) {
+            loadPage();
+        }
+        prepare(ahead());
+        scoreAhead();
+    }
+
+    private List<StoredPair> ahead() {
+        int from = Math.min(loaded.size(), index + 1);
+        int to = Math.min(loaded.size(), index + 1 + LOOKAHEAD);
+        return List.copyOf(loaded.subList(from, to));
+    }
+
+    /** Scores the pair on screen ahead of any background work. */
+    private void requestLive(PreparedPair pair) {
+        ScoringContext context = scoring;
+        if (context == null || !scoringLive.add(pair.id())) {
+            return;
+        }
+        long pairId = pair.id();
+        List<Conversation> conversations = conversations(pair.stored());
+        executor.submit(
+                "Scoring pair " + pairId,
+                progress ->
+                        await(
+                                context.service()
+                                        .scoreLive(conversations, ScoringContext.LENGTH_POLICY)),
+                results -> {
+                    if (context != scoring) {
+                        return;
+                    }
+                    scoringLive.remove(pairId);
+                    accept(Map.of(pairId, new PairResults(results.get(0), results.get(1))));
+                },
+                error -> {
+                    if (context != scoring) {
+                        return;
+                    }
+                    scoringLive.remove(pairId);
+                    scoreFailures.put(pairId, message(error));
+                    if (pairId == currentId()) {
+                        updateScoreView();
+                    }
+                });
+    }
+
+    /** Scores the next pairs as background work, so that moving on finds their scores. */
+    private void scoreAhead() {
+        ScoringContext context = scoring;
+        if (context == null) {
+            return;
+        }
+        List<StoredPair> todo = new ArrayList<>();
+        for (StoredPair pair : ahead()) {
+            if (!scores.containsKey(pair.id())
+                    && !scoreFailures.containsKey(pair.id())
+                    && scoringAhead.add(pair.id())) {
+                todo.add(pair);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        List<Conversation> conversations = new ArrayList<>();
+        for (StoredPair pair : todo) {
+            conversations.addAll(conversations(pair));
+        }
+        executor.submit(
+                "Scoring the next pairs",
+                progress -> scoreBatch(context, conversations),
+                results -> {
+                    if (context != scoring) {
+                        return;
+                    }
+                    Map<Long, PairResults> found = new LinkedHashMap<>();
+                    for (int i = 0; i < todo.size(); i++) {
+                        long pairId = todo.get(i).id();
+                        scoringAhead.remove(pairId);
+                        ScoreResult chosen = results[2 * i];
+                        ScoreResult rejected = results[2 * i + 1];
+                        if (chosen != null && rejected != null) {
+                            found.put(pairId, new PairResults(chosen, rejected));
+                        }
+                    }
+                    accept(found);
+                },
+                error -> {
+                    if (context != scoring) {
+                        return;
+                    }
+                    todo.forEach(pair -> scoringAhead.remove(pair.id()));
+                });
+    }
+
+    private static List<Conversation> conversations(StoredPair pair) {
+        return List.of(
+                PairConversations.of(pair.pair(), Side.CHOSEN),
+                PairConversations.of(pair.pair(), Side.REJECTED));
+    }
+
+    private static ScoreResult[] scoreBatch(
+            ScoringContext context, List<Conversation> conversations) throws Exception {
+        ScoreResult[] results = new ScoreResult[conversations.size()];
+        BatchJob job =
+                context.service()
+                        .submitBatch(
+                                conversations,
+                                ScoringContext.LENGTH_POLICY,
+                                new BatchListener() {
+                                    @Override
+                                    public void scored(int index, ScoreResult result) {
+                                        results[index] = result;
+                                    }
+
+                                    @Override
+                                    public void failed(int index, ScoringException error) {
+                                        // Left null: the pair is scored live when it is shown.
+                                    }
+                                });
+        BatchProgress finished = await(job.completion());
+        if (finished.cancelled()) {
+            throw new CancellationException("scoring ahead was cancelled");
+        }
+        return results;
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw e;
+        }
+    }
+
+    /** Keeps new scores, shows them if their pair is on screen and saves them in the store. */
+    private void accept(Map<Long, PairResults> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        scores.putAll(found);
+        if (found.containsKey(currentId())) {
+            updateScoreView();
+        }
+        ScoringContext context = scoring;
+        PreferenceStore target = store;
+        List<PairScore> rows = new ArrayList<>();
+        found.forEach(
+                (pairId, results) ->
+                        rows.add(
+                                DatasetScoring.toPairScore(
+                                        pairId,
+                                        context.model(),
+                                        results.chosen(),
+                                        results.rejected())));
+        executor.submit(
+                "Saving scores",
+                progress -> {
+                    target.saveScores(rows);
+                    return null;
+                },
+                ignored -> {},
+                error -> report("Cannot save scores", error));
+    }
+
+    private void updateScoreView() {
+        PreparedPair pair = current.get();
+        boolean revealed = pair != null && (!blind.get() || revealed(pair));
+        labelVisible.set(pair == null || revealed);
+        if (pair == null) {
+            return;
+        }
+        if (scoring == null) {
+            scoreView.set(
+                    ScoreView.of(ScoreState.NO_MODEL, "No reward model: Model \u2192 Open\u2026"));
+            return;
+        }
+        PairResults results = scores.get(pair.id());
+        if (results == null) {
+            String failure = scoreFailures.get(pair.id());
+            scoreView.set(
+                    failure != null
+                            ? ScoreView.of(ScoreState.FAILED, failure)
+                            : ScoreView.of(ScoreState.SCORING, "Scoring\u2026"));
+            return;
+        }
+        if (!revealed) {
+            scoreView.set(
+                    ScoreView.of(ScoreState.HIDDEN, "Blind mode: scores show after your verdict"));
+            return;
+        }
+        ScoreResult a = results.of(pair.storedSide(DisplaySide.A));
+        ScoreResult b = results.of(pair.storedSide(DisplaySide.B));
+        scoreView.set(
+                new ScoreView(
+                        ScoreState.READY,
+                        a.score(),
+                        b.score(),
+                        a.provenance().truncated() || b.provenance().truncated(),
+                        ""));
+    }
+
+    private boolean revealed(PreparedPair pair) {
+        Annotation saved = mineOf(pair);
+        return saved != null && saved.verdict() != Verdict.SKIP;
+    }
+
+    private Annotation mineOf(PreparedPair pair) {
+        if (pair == null) {
+            return null;
+        }
+        Optional<Annotation> changed = mine.get(pair.id());
+        if (changed != null) {
+            return changed.orElse(null);
+        }
+        return pair.mine() == null ? null : pair.mine().annotation();
+    }
+
+    private boolean annotatedNow(long pairId, boolean byOthers) {
+        if (byOthers) {
+            return true;
+        }
+        Optional<Annotation> changed = mine.get(pairId);
+        if (changed != null) {
+            return changed.isPresent();
+        }
+        PreparedPair pair = prepared.get(pairId);
+        return pair != null && pair.mine() != null;
+    }
+
+    private void adjustAnnotated(boolean before, boolean after) {
+        if (before == after || annotatedCount.get() < 0) {
+            return;
+        }
+        annotatedCount.set(annotatedCount.get() + (after ? 1 : -1));
+        updateProgressText();
+    }
+
+    private List<String> orderedTags(Set<String> selected) {
+        List<String> ordered = new ArrayList<>();
+        for (String tag : tags.get()) {
+            if (selected.contains(tag)) {
+                ordered.add(tag);
+            }
+        }
+        for (String tag : selected) {
+            if (!ordered.contains(tag)) {
+                ordered.add(tag);
+            }
+        }
+        return ordered;
+    }
+
+    private void resaveIfJudged() {
+        PreparedPair pair = current.get();
+        Annotation saved = mineOf(pair);
+        if (saved == null) {
+            return;
+        }
+        Annotation changed =
+                new Annotation(
+                        saved.pairId(),
+                        saved.annotator(),
+                        saved.verdict(),
+                        strength.get() == 0 ? null : strength.get(),
+                        orderedTags(selectedTags.get()),
+                        rationale.get(),
+                        saved.displayedAsA(),
+                        saved.timeTakenMs(),
+                        saved.createdAt());
+        save(pair, changed, false);
+    }
+
+    /** Records an annotation at once, writes it in order, and remembers how to undo it. */
+    private void save(PreparedPair pair, Annotation annotation, boolean newVerdict) {
+        long pairId = pair.id();
+        Annotation before = mineOf(pair);
+        boolean wasAnnotated = annotatedNow(pairId, pair.annotatedByOthers());
+        mine.put(pairId, Optional.of(annotation));
+        adjustAnnotated(wasAnnotated, true);
+        undo.push(new UndoEntry(pairId, before, annotation, newVerdict, pair.annotatedByOthers()));
+        canUndo.set(true);
+        if (newVerdict) {
+            sessionCount.set(sessionCount.get() + 1);
+            sessionTimeMs += annotation.timeTakenMs();
+            updatePace();
+        }
+        if (pairId == currentId()) {
+            verdict.set(annotation.verdict());
+            updateScoreView();
+        }
+        enqueueWrite(
+                () ->
+                        new PendingWrite(
+                                "Saving the verdict on pair " + pairId,
+                                progress -> store.saveAnnotation(annotation),
+                                saved ->
+                                        annotationIds.put(
+                                                pairId, ((StoredAnnotation) saved).id())));
+    }
+
+    private void updatePace() {
+        int count = sessionCount.get();
+        paceText.set(
+                count <= 0
+                        ? ""
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "%.1f s per pair",
+                                sessionTimeMs / 1000.0 / count));
+    }
+
+    private void updateProgressText() {
+        long total = totalCount.get();
+        long done = annotatedCount.get();
+        progressText.set(total < 0 || done < 0 ? "\u2026 / \u2026" : done + " / " + total);
+    }
+
+    private void ensureDiff(PreparedPair pair) {
+        if (pair == null) {
+            diff.set(null);
+            return;
+        }
+        WordDiff known = diffs.get(pair.id());
+        if (known != null) {
+            diff.set(known);
+            return;
+        }
+        diff.set(null);
+        String left = pair.text(DisplaySide.A);
+        String right = pair.text(DisplaySide.B);
+        long pairId = pair.id();
+        executor.submit(
+                "Comparing A and B",
+                progress -> WordDiff.compare(left, right),
+                computed -> {
+                    diffs.put(pairId, computed);
+                    if (diffShown.get() && pairId == currentId()) {
+                        diff.set(computed);
+                    }
+                },
+                error -> report("Cannot compare the responses", error));
+    }
+
+    /** A write waiting its turn: made when its turn comes, so it sees earlier writes' ids. */
+    private record PendingWrite(
+            String title, BackgroundWork<Object> work, Consumer<Object> onSaved) {}
+
+    private void enqueueWrite(Supplier<PendingWrite> write) {
+        writes.add(write);
+        pendingWrites.set(pendingWrites.get() + 1);
+        if (!writing) {
+            writeNext();
+        }
+    }
+
+    private void writeNext() {
+        Supplier<PendingWrite> next = writes.poll();
+        if (next == null) {
+            writing = false;
+            return;
+        }
+        writing = true;
+        PendingWrite write = next.get();
+        executor.submit(
+                write.title(),
+                write.work(),
+                saved -> {
+                    write.onSaved().accept(saved);
+                    pendingWrites.set(pendingWrites.get() - 1);
+                    writeNext();
+                },
+                error -> {
+                    report(write.title() + " failed; it was not saved", error);
+                    pendingWrites.set(pendingWrites.get() - 1);
+                    writeNext();
+                });
+    }
+
+    private void report(String what, Throwable error) {
+        errors.accept(what + ": " + message(error));
+    }
+
+    static String message(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof ExecutionException || cause instanceof RuntimeException)
+                && cause.getCause() != null
+                && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage();
+        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+    }
+
+    private static <K, V> Map<K, V> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /**
+     * One undoable change of an annotation.
+     *
+     * @param pairId the pair
+     * @param before what was saved before, or null
+     * @param after what was saved
+     * @param counted whether it was a new verdict counted in the session
+     * @param annotatedByOthers whether others had annotated the pair
+     */
+    private record UndoEntry(
+            long pairId,
+            Annotation before,
+            Annotation after,
+            boolean counted,
+            boolean annotatedByOthers) {}
+}

@@ -1,0 +1,101 @@
+package io.rewardlens.ui.annotate;
+
+import io.rewardlens.sampledata.SampleData;
+import io.rewardlens.scoring.Conversation;
+import io.rewardlens.scoring.DeviceChoice;
+import io.rewardlens.scoring.FileHashCache;
+import io.rewardlens.scoring.LoadOptions;
+import io.rewardlens.scoring.RewardModel;
+import io.rewardlens.scoring.ScoringException;
+import io.rewardlens.scoring.ScoringService;
+import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.ProgressListener;
+import io.rewardlens.storage.skywork.ImportOptions;
+import io.rewardlens.storage.skywork.SkyworkImporter;
+import io.rewardlens.ui.bridge.DatasetScoring;
+import io.rewardlens.ui.bridge.StoreScoreCache;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Real components for view-model tests: a store holding the sample pairs, and the demo reward model
+ * (tiny-qwen3, random weights) loaded once per test run on the CPU.
+ */
+public final class TestBench {
+    /** The dataset the sample pairs are imported into. */
+    public static final String SAMPLE = "sample";
+
+    private static RewardModel model;
+
+    private TestBench() {}
+
+    /**
+     * A new store in a folder, holding the sample pairs as dataset {@value #SAMPLE}.
+     *
+     * @param dir the folder
+     * @return the open store
+     */
+    public static PreferenceStore sampleStore(Path dir) throws Exception {
+        PreferenceStore store = PreferenceStore.open(dir.resolve("test.db"));
+        Path pairs = SampleData.writeSamplePairs(dir.resolve("sample.jsonl"));
+        SkyworkImporter.importFile(
+                store, pairs, ImportOptions.intoDataset(SAMPLE), ProgressListener.NONE);
+        return store;
+    }
+
+    /**
+     * The demo model, loaded on first use and shared; the JVM's exit frees it.
+     *
+     * @return the model
+     */
+    public static synchronized RewardModel demoModel() {
+        if (model == null) {
+            try {
+                Path root = Path.of("target", "test-models").toAbsolutePath();
+                Files.createDirectories(root);
+                Path bundle =
+                        SampleData.installDemoModel(root.resolve(SampleData.DEMO_MODEL_FOLDER));
+                model =
+                        RewardModel.load(
+                                bundle,
+                                LoadOptions.defaults()
+                                        .withDevice(DeviceChoice.CPU)
+                                        .withHashCache(
+                                                FileHashCache.inDirectory(root.resolve("hashes"))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ScoringException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return model;
+    }
+
+    /**
+     * A scoring context of the demo model over a store (its cache in the store, the model
+     * registered there). Close its service after the test.
+     *
+     * @param store the store
+     * @return the context
+     */
+    public static ScoringContext scoring(PreferenceStore store) {
+        ScoringService service =
+                new ScoringService(demoModel(), new StoreScoreCache(store.scoreCache()));
+        DatasetScoring registration =
+                new DatasetScoring(store, service, ScoringContext.LENGTH_POLICY);
+        return new ScoringContext(service, registration.registerModel());
+    }
+
+    /**
+     * The demo model's score of a conversation, computed directly (not through the code under
+     * test).
+     *
+     * @param conversation the conversation
+     * @return the score
+     */
+    public static double directScore(Conversation conversation) throws ScoringException {
+        return demoModel().score(conversation, ScoringContext.LENGTH_POLICY).score();
+    }
+}
