@@ -3,6 +3,8 @@ package io.rewardlens.scoring;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,17 @@ final class TorchRuntime {
     /** Returns the engine, loading it with these settings the first time. */
     static synchronized Engine engine(EngineSettings settings) throws ScoringException {
         Objects.requireNonNull(settings, "settings");
+        Path library = settings.libraryPath();
+        if (library != null
+                && !Files.isRegularFile(library.resolve(System.mapLibraryName("torch")))) {
+            // DJL would quietly fall back to its own library; say what is wrong instead.
+            throw new ScoringException(
+                    "no "
+                            + System.mapLibraryName("torch")
+                            + " in "
+                            + library
+                            + ": point the libtorch setting at the lib folder of a libtorch");
+        }
         if (engine != null) {
             if (!settings.isBundled() && !settings.equals(applied)) {
                 throw new EngineSettingsConflictException(

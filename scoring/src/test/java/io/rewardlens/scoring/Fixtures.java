@@ -31,18 +31,16 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** The repository's fixtures folder, found from the module's working directory. */
+    /** The repository's fixtures folder, given by the build. */
     static Path sourceRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("fixtures");
-            if (Files.isRegularFile(candidate.resolve("README.md"))) {
-                return candidate;
-            }
-            dir = dir.getParent();
+        String root = System.getProperty("rewardlens.fixtures");
+        if (root == null || !Files.isRegularFile(Path.of(root, "README.md"))) {
+            throw new IllegalStateException(
+                    "the fixtures folder comes from -Drewardlens.fixtures (set by the parent POM),"
+                            + " got "
+                            + root);
         }
-        throw new IllegalStateException(
-                "no fixtures/ folder above " + Path.of("").toAbsolutePath());
+        return Path.of(root);
     }
 
     /** The unpacked folder of a tiny model, as a plain bundle folder (no bundle.json). */

@@ -99,6 +99,20 @@ public record PreferencePair(
     }
 
     /**
+     * The length of one side: the characters (Unicode code points, so an emoji counts once) in the
+     * contents of its completion turns. That is the final answer for an ordinary pair, and the
+     * whole conversation for a diverging one, whose turns are all kept as its completion.
+     */
+    public int completionLength(Side side) {
+        int length = 0;
+        for (ChatMessage message : completion(side)) {
+            String content = message.content();
+            length += content.codePointCount(0, content.length());
+        }
+        return length;
+    }
+
+    /**
      * The whole conversation of one side: prompt turns followed by that side's completion (an
      * immutable view, no copy).
      */

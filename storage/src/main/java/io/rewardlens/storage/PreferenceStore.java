@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
@@ -48,6 +49,11 @@ public final class PreferenceStore implements AutoCloseable {
     private static final String ANNOTATION_COLUMNS =
             "a.id, a.pair_id, a.annotator, a.verdict, a.strength, a.tags, a.rationale,"
                     + " a.displayed_as_a, a.time_taken_ms, a.created_at_ms";
+
+    private static final String ANNOTATIONS_OF_PAIR =
+            "SELECT "
+                    + ANNOTATION_COLUMNS
+                    + " FROM annotation a WHERE a.pair_id = ? ORDER BY a.created_at_ms, a.id";
 
     private static final String SCORE_COLUMNS =
             "s.pair_id, s.model_id, s.chosen_score, s.rejected_score, s.chosen_token_scores,"
@@ -463,20 +469,8 @@ public final class PreferenceStore implements AutoCloseable {
         return read(
                 "read the annotations of pair " + pairId,
                 c -> {
-                    try (PreparedStatement query =
-                            c.prepareStatement(
-                                    "SELECT "
-                                            + ANNOTATION_COLUMNS
-                                            + " FROM annotation a WHERE a.pair_id = ?"
-                                            + " ORDER BY a.created_at_ms, a.id")) {
-                        query.setLong(1, pairId);
-                        List<StoredAnnotation> annotations = new ArrayList<>();
-                        try (ResultSet rows = query.executeQuery()) {
-                            while (rows.next()) {
-                                annotations.add(annotationFrom(rows, 1));
-                            }
-                        }
-                        return annotations;
+                    try (PreparedStatement query = c.prepareStatement(ANNOTATIONS_OF_PAIR)) {
+                        return annotations(query, pairId);
                     }
                 });
     }
@@ -577,6 +571,91 @@ public final class PreferenceStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The registered models that scored at least one pair of the given datasets, in registration
+     * order: the models a report covers by default.
+     *
+     * @param datasets dataset names; empty means every dataset
+     */
+    public List<StoredModel> scoredModels(Set<String> datasets) {
+        return read(
+                "list scored models",
+                c -> {
+                    StringBuilder sql =
+                            new StringBuilder(
+                                    "SELECT m.id FROM model m WHERE EXISTS (SELECT 1 FROM score s"
+                                            + " JOIN pair p ON p.id = s.pair_id WHERE s.model_id ="
+                                            + " m.id");
+                    List<Object> parameters = new ArrayList<>();
+                    PairSql.appendIn(
+                            sql,
+                            " AND p.dataset_id IN (SELECT id FROM dataset WHERE name IN (",
+                            datasets,
+                            "))",
+                            parameters);
+                    sql.append(") ORDER BY m.id");
+                    List<Long> ids = new ArrayList<>();
+                    try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                        PairSql.bind(statement, parameters);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            while (rows.next()) {
+                                ids.add(rows.getLong(1));
+                            }
+                        }
+                    }
+                    List<StoredModel> scored = new ArrayList<>();
+                    for (StoredModel model : models(c, null)) {
+                        if (ids.contains(model.id())) {
+                            scored.add(model);
+                        }
+                    }
+                    return scored;
+                });
+    }
+
+    /**
+     * Streams every score one model gave to pairs of the given datasets, in pair id order. Reads
+     * one consistent snapshot through a connection of its own, like {@link
+     * #forEachPairWithDetails}, so the scores of a large dataset are never all in memory.
+     *
+     * @param modelId the model
+     * @param datasets dataset names; empty means every dataset
+     * @param action called once per score, on the calling thread
+     */
+    public void forEachScore(
+            long modelId, Set<String> datasets, Consumer<? super PairScore> action) {
+        checkOpen();
+        StringBuilder sql =
+                new StringBuilder("SELECT " + SCORE_COLUMNS + " FROM score s WHERE s.model_id = ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(modelId);
+        PairSql.appendIn(
+                sql,
+                " AND s.pair_id IN (SELECT p.id FROM pair p WHERE p.dataset_id IN (SELECT id FROM"
+                        + " dataset WHERE name IN (",
+                datasets,
+                ")))",
+                parameters);
+        sql.append(" ORDER BY s.pair_id");
+        try (Connection own = connect(file)) {
+            SqlTransaction.read(
+                    own,
+                    c -> {
+                        try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                            PairSql.bind(statement, parameters);
+                            try (ResultSet rows = statement.executeQuery()) {
+                                while (rows.next()) {
+                                    action.accept(scoreFrom(rows, 1));
+                                }
+                            }
+                        }
+                        return null;
+                    });
+        } catch (SQLException e) {
+            throw failure("cannot read the scores of model " + modelId + " from " + file, e);
+        }
+    }
+
     /** Saves a score, replacing an earlier score of the same pair by the same model. */
     public void saveScore(PairScore score) {
         saveScores(List.of(score));
@@ -664,7 +743,8 @@ public final class PreferenceStore implements AutoCloseable {
 
     /**
      * Pairs where the model prefers the side the dataset label or a human verdict rejected, most
-     * confidently wrong first.
+     * confidently wrong first (ties broken by pair id, then annotation id), with the columns of the
+     * disagreement queue: both scores, completion lengths and the pair's human verdicts.
      */
     public List<Disagreement> disagreements(DisagreementQuery query) {
         return read(
@@ -672,10 +752,12 @@ public final class PreferenceStore implements AutoCloseable {
                 c -> {
                     StringBuilder sql =
                             new StringBuilder(
-                                    "SELECT d.against, d.expected_side, d.margin, d.wrongness,"
-                                            + " d.annotation_id, a.annotator, "
+                                    "SELECT d.expected_side, s.chosen_score, s.rejected_score,"
+                                            + " d.wrongness, d.annotation_id, a.annotator, "
                                             + PAIR_COLUMNS
                                             + " FROM disagreement d JOIN pair p ON p.id = d.pair_id"
+                                            + " JOIN score s ON s.pair_id = d.pair_id AND"
+                                            + " s.model_id = d.model_id"
                                             + " LEFT JOIN annotation a ON a.id = d.annotation_id"
                                             + " WHERE d.model_id = ? AND d.wrongness >= ?");
                     List<Object> parameters = new ArrayList<>();
@@ -694,34 +776,85 @@ public final class PreferenceStore implements AutoCloseable {
                             query.datasets(),
                             "))",
                             parameters);
-                    sql.append(" ORDER BY d.wrongness DESC, p.id, d.annotation_id");
-                    if (query.limit() > 0) {
-                        sql.append(" LIMIT ").append(query.limit());
+                    PairSql.appendIn(sql, " AND p.source IN (", query.sources(), ")", parameters);
+                    PairSql.appendIn(
+                            sql,
+                            " AND EXISTS (SELECT 1 FROM annotation t, json_each(t.tags) tag WHERE"
+                                    + " t.pair_id = p.id AND tag.value IN (",
+                            query.tags(),
+                            "))",
+                            parameters);
+                    if (query.filtersLength()) {
+                        for (String side : List.of("p.chosen", "p.rejected")) {
+                            sql.append(" AND ")
+                                    .append(completionLengthSql(side))
+                                    .append(" BETWEEN ? AND ?");
+                            parameters.add((long) query.minLength());
+                            parameters.add((long) query.maxLength());
+                        }
                     }
-                    try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                    sql.append(" ORDER BY d.wrongness DESC, p.id, d.annotation_id");
+                    if (query.limit() > 0 || query.offset() > 0) {
+                        sql.append(" LIMIT ")
+                                .append(query.limit() == 0 ? -1 : query.limit())
+                                .append(" OFFSET ")
+                                .append(query.offset());
+                    }
+                    List<Disagreement> disagreements = new ArrayList<>();
+                    try (PreparedStatement statement = c.prepareStatement(sql.toString());
+                            PreparedStatement annotationsOfPair =
+                                    c.prepareStatement(ANNOTATIONS_OF_PAIR)) {
                         PairSql.bind(statement, parameters);
-                        List<Disagreement> disagreements = new ArrayList<>();
                         try (ResultSet rows = statement.executeQuery()) {
                             while (rows.next()) {
                                 long annotationId = rows.getLong(5);
                                 boolean human = !rows.wasNull();
+                                StoredPair pair = pairFrom(rows, 7);
                                 disagreements.add(
                                         new Disagreement(
-                                                pairFrom(rows, 7),
+                                                pair,
                                                 query.modelId(),
                                                 human
                                                         ? DisagreementKind.HUMAN
                                                         : DisagreementKind.LABEL,
-                                                Side.fromStoredName(rows.getString(2)),
+                                                Side.fromStoredName(rows.getString(1)),
+                                                rows.getDouble(2),
                                                 rows.getDouble(3),
                                                 rows.getDouble(4),
+                                                pair.pair().completionLength(Side.CHOSEN),
+                                                pair.pair().completionLength(Side.REJECTED),
                                                 human ? annotationId : null,
-                                                rows.getString(6)));
+                                                rows.getString(6),
+                                                annotations(annotationsOfPair, pair.id())));
                             }
                         }
-                        return disagreements;
                     }
+                    return disagreements;
                 });
+    }
+
+    /**
+     * SQL for the characters in the completion turns of a message list column, counted as {@link
+     * PreferencePair#completionLength} counts them. (SQLite's {@code length} stops at a NUL
+     * character, so a text holding one counts shorter here; real chat text has none.)
+     */
+    private static String completionLengthSql(String column) {
+        return "(SELECT coalesce(sum(length(json_extract(m.value, '$.content'))), 0) FROM"
+                + " json_each("
+                + column
+                + ") m)";
+    }
+
+    private static List<StoredAnnotation> annotations(PreparedStatement query, long pairId)
+            throws SQLException {
+        query.setLong(1, pairId);
+        List<StoredAnnotation> annotations = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                annotations.add(annotationFrom(rows, 1));
+            }
+        }
+        return annotations;
     }
 
     /** The persistent score cache kept in this store. */

@@ -47,6 +47,30 @@ class PreferencePairTest {
     }
 
     @Test
+    void completionLengthCountsCodePointsOfTheCompletionTurnsOnly() {
+        PreferencePair pair =
+                PreferencePair.fromConversations(
+                        null,
+                        1,
+                        List.of(user("a long question"), assistant("ok \uD83D\uDE00")),
+                        List.of(user("a long question"), assistant("né")),
+                        null);
+        // "ok " + one emoji (two UTF-16 units) = 4 characters; the prompt does not count.
+        assertEquals(4, pair.completionLength(Side.CHOSEN));
+        assertEquals(2, pair.completionLength(Side.REJECTED));
+
+        PreferencePair diverging =
+                PreferencePair.fromConversations(
+                        null,
+                        1,
+                        List.of(user("ab"), assistant("c"), user("d"), assistant("ef")),
+                        List.of(user("ab"), assistant("X")),
+                        null);
+        assertEquals(6, diverging.completionLength(Side.CHOSEN));
+        assertEquals(3, diverging.completionLength(Side.REJECTED));
+    }
+
+    @Test
     void conversationsOfDifferentLengthAreKeptWhole() {
         List<ChatMessage> chosen = List.of(user("a"), assistant("b"));
         List<ChatMessage> rejected = List.of(user("a"), assistant("b"), user("c"), assistant("d"));

@@ -443,6 +443,144 @@ class PreferenceStoreTest {
     }
 
     @Test
+    void disagreementQueueFiltersBySourceTagsAndLengthAndShowsItsColumns() {
+        try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
+            // Completion lengths: "good " + q and "bad " + q characters.
+            List<StoredPair> p =
+                    importPairs(
+                            store,
+                            "d",
+                            pair(1, "math", "q1"), // 7 and 6 characters
+                            pair(2, "code", "a much longer question"), // 27 and 26
+                            pair(3, "math", "\uD83D\uDE00\uD83D\uDE00"), // 7 and 6
+                            pair(4, "chat", "q4"));
+            long m = store.registerModel(modelInfo("m")).id();
+            store.saveScores(
+                    List.of(
+                            score(p.get(0).id(), m, 1.0, 3.0), // wrong by 2
+                            score(p.get(1).id(), m, 0.0, 5.0), // wrong by 5
+                            score(p.get(2).id(), m, 1.0, 2.0), // wrong by 1
+                            score(p.get(3).id(), m, 4.0, 1.0))); // right
+            StoredAnnotation first =
+                    store.saveAnnotation(
+                            new Annotation(
+                                    p.get(0).id(),
+                                    "ann",
+                                    Verdict.A_BETTER,
+                                    null,
+                                    List.of("hallucination", "style"),
+                                    "",
+                                    Side.CHOSEN,
+                                    10,
+                                    T0));
+            StoredAnnotation second =
+                    store.saveAnnotation(
+                            new Annotation(
+                                    p.get(0).id(),
+                                    "bob",
+                                    Verdict.TIE,
+                                    null,
+                                    List.of(),
+                                    "",
+                                    Side.CHOSEN,
+                                    10,
+                                    T0.plusSeconds(1)));
+
+            List<Disagreement> all = store.disagreements(DisagreementQuery.forModel(m));
+            assertEquals(
+                    List.of(p.get(1).id(), p.get(0).id(), p.get(0).id(), p.get(2).id()),
+                    all.stream().map(d -> d.pair().id()).toList());
+            Disagreement label =
+                    all.stream()
+                            .filter(
+                                    d ->
+                                            d.pair().id() == p.get(0).id()
+                                                    && d.kind() == DisagreementKind.LABEL)
+                            .findFirst()
+                            .orElseThrow();
+            assertEquals(1.0, label.chosenScore());
+            assertEquals(3.0, label.rejectedScore());
+            assertEquals(-2.0, label.margin());
+            assertEquals(7, label.chosenLength());
+            assertEquals(6, label.rejectedLength());
+            assertEquals(List.of(first, second), label.annotations());
+            assertTrue(label.contradictedAnnotation().isEmpty());
+            Disagreement human =
+                    all.stream()
+                            .filter(d -> d.kind() == DisagreementKind.HUMAN)
+                            .findFirst()
+                            .orElseThrow();
+            assertEquals(Optional.of(first), human.contradictedAnnotation());
+            assertEquals(7, all.get(3).chosenLength(), "an emoji counts as one character");
+
+            DisagreementQuery query = DisagreementQuery.forModel(m);
+            assertEquals(
+                    List.of(p.get(0).id(), p.get(0).id(), p.get(2).id()),
+                    ids(store.disagreements(query.withSources(Set.of("math")))));
+            assertEquals(
+                    List.of(p.get(0).id(), p.get(0).id()),
+                    ids(store.disagreements(query.withTags(Set.of("style", "unused")))));
+            assertEquals(List.of(), ids(store.disagreements(query.withTags(Set.of("unused")))));
+            // Both completions must lie in the range: 27 and 26 characters pass [26, 27] only.
+            assertEquals(
+                    List.of(p.get(1).id()),
+                    ids(store.disagreements(query.withLengthRange(26, 27))));
+            assertEquals(List.of(), ids(store.disagreements(query.withLengthRange(27, 100))));
+            assertEquals(
+                    List.of(p.get(0).id(), p.get(0).id(), p.get(2).id()),
+                    ids(store.disagreements(query.withLengthRange(0, 7))));
+            assertEquals(
+                    List.of(p.get(0).id(), p.get(0).id()),
+                    ids(store.disagreements(query.withOffset(1).withLimit(2))));
+            assertEquals(List.of(p.get(2).id()), ids(store.disagreements(query.withOffset(3))));
+            assertThrows(IllegalArgumentException.class, () -> query.withLengthRange(5, 4));
+        }
+    }
+
+    private static List<Long> ids(List<Disagreement> disagreements) {
+        return disagreements.stream().map(d -> d.pair().id()).toList();
+    }
+
+    @Test
+    void listsScoredModelsAndStreamsTheirScoresPerDataset() {
+        try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
+            List<StoredPair> a = importPairs(store, "a", pair(1, "x", "1"), pair(2, "x", "2"));
+            List<StoredPair> b = importPairs(store, "b", pair(1, "y", "3"));
+            long first = store.registerModel(modelInfo("first")).id();
+            long second = store.registerModel(modelInfo("second")).id();
+            store.registerModel(modelInfo("unused"));
+            store.saveScores(
+                    List.of(
+                            score(a.get(1).id(), first, 1, 2),
+                            score(a.get(0).id(), first, 3, 4),
+                            score(b.get(0).id(), first, 5, 6),
+                            score(b.get(0).id(), second, 7, 8)));
+
+            assertEquals(
+                    List.of(first, second),
+                    store.scoredModels(Set.of()).stream().map(StoredModel::id).toList());
+            assertEquals(
+                    List.of(first),
+                    store.scoredModels(Set.of("a")).stream().map(StoredModel::id).toList());
+            assertEquals(List.of(), store.scoredModels(Set.of("nope")));
+
+            List<PairScore> all = new ArrayList<>();
+            store.forEachScore(first, Set.of(), all::add);
+            assertEquals(
+                    List.of(a.get(0).id(), a.get(1).id(), b.get(0).id()),
+                    all.stream().map(PairScore::pairId).toList());
+            assertEquals(score(a.get(0).id(), first, 3, 4), all.get(0));
+
+            List<PairScore> inA = new ArrayList<>();
+            store.forEachScore(first, Set.of("a"), inA::add);
+            assertEquals(List.of(-1.0, -1.0), inA.stream().map(PairScore::margin).toList());
+            List<PairScore> secondInA = new ArrayList<>();
+            store.forEachScore(second, Set.of("a"), secondInA::add);
+            assertTrue(secondInA.isEmpty());
+        }
+    }
+
+    @Test
     void statsCountPerDatasetAndSource() {
         try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
             List<StoredPair> a =

@@ -12,7 +12,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Workbench for reward-model preference data.",
-        subcommands = {CommandLine.HelpCommand.class, GuiCommand.class})
+        subcommands = {
+            ImportCommand.class,
+            ExportCommand.class,
+            StatsCommand.class,
+            ScoreFileCommand.class,
+            ScoreCommand.class,
+            GenerateCommand.class,
+            BenchScoreCommand.class,
+            ReportCommand.class,
+            GuiCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class RewardLensCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -161,6 +161,36 @@ class SkyworkParquetTest {
         }
     }
 
+    /**
+     * A file written by pyarrow itself ({@code pa.Table.from_pylist(...)} then {@code
+     * pq.write_table}, the way the Hub's datasets are written), produced on the lent GPU machine
+     * where pyarrow is installed: two records, unicode, an empty answer, a system prompt.
+     */
+    @Test
+    void importsAFileWrittenByPyarrow() throws Exception {
+        Path file = dir.resolve("pyarrow.parquet");
+        try (var in = getClass().getResourceAsStream("pyarrow-hub-layout.parquet")) {
+            java.nio.file.Files.copy(in, file);
+        }
+        assertEquals(SkyworkFileType.PARQUET, SkyworkFileType.detect(file));
+        try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
+            ImportReport report = importFile(store, file, "pyarrow");
+            assertEquals(2, report.imported());
+            List<StoredPair> pairs = store.pairs(PairQuery.all());
+            PreferencePair first = pairs.get(0).pair();
+            assertEquals(List.of(new ChatMessage("user", "Hi 👋 ¿qué tal?")), first.prompt());
+            assertEquals(List.of(new ChatMessage("assistant", "Bien, 谢谢.")), first.chosen());
+            assertEquals(List.of(new ChatMessage("assistant", "")), first.rejected());
+            assertEquals("magpie_ultra", first.source());
+            PreferencePair second = pairs.get(1).pair();
+            assertEquals(
+                    List.of(new ChatMessage("system", "sys"), new ChatMessage("user", "2+2?")),
+                    second.prompt());
+            assertEquals(List.of(new ChatMessage("assistant", "5")), second.rejected());
+            assertEquals("offsetbias", second.source());
+        }
+    }
+
     @Test
     void reportsBadRowsByRecordAndField() throws Exception {
         List<Consumer<Group>> rows =

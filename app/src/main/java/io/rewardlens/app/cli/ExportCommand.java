@@ -1,0 +1,189 @@
+package io.rewardlens.app.cli;
+
+import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.skywork.ExportOptions;
+import io.rewardlens.storage.skywork.ExportReport;
+import io.rewardlens.storage.skywork.LeftOutReason;
+import io.rewardlens.storage.skywork.ModelAgreement;
+import io.rewardlens.storage.skywork.Orientation;
+import io.rewardlens.storage.skywork.SkyworkExporter;
+import io.rewardlens.storage.skywork.SkyworkFileType;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rewardlens export}: curated pairs as Skywork JSONL or Parquet, with a sidecar. */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Export pairs as Skywork preference data: one {\"chosen\", \"rejected\", \"source\"}"
+                    + " object per line (or the Hub's Parquet schema), plus OUT.meta.json"
+                    + " recording filters, counts, annotators, models and time.",
+        })
+public final class ExportCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+    @Mixin ProgressOption progress;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
+    Path out;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "jsonl or parquet (default: from the name: .parquet, .gz, else jsonl).")
+    String format;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Only these datasets.")
+    List<String> datasets = List.of();
+
+    @Option(names = "--source", paramLabel = "S", description = "Only pairs with these sources.")
+    List<String> sources = List.of();
+
+    @Option(names = "--annotated-only", description = "Only pairs with a human verdict.")
+    boolean annotatedOnly;
+
+    @Option(
+            names = "--orient",
+            defaultValue = "label",
+            paramLabel = "human|label",
+            description =
+                    "label (default): chosen is the dataset's chosen side; human: the side the"
+                            + " human preferred becomes chosen (ties, both-bad and skips are left"
+                            + " out unless included).")
+    String orient;
+
+    @Option(names = "--include-ties", description = "With --orient human: keep ties.")
+    boolean includeTies;
+
+    @Option(names = "--include-both-bad", description = "With --orient human: keep both-bad.")
+    boolean includeBothBad;
+
+    @Option(names = "--include-skipped", description = "With --orient human: keep skips.")
+    boolean includeSkipped;
+
+    @Option(names = "--annotator", paramLabel = "NAME", description = "Only these annotators.")
+    List<String> annotators = List.of();
+
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
+            description = "Filter by this scored model (id, name or bundle hash prefix).")
+    String model;
+
+    @Option(
+            names = "--min-margin",
+            defaultValue = "0",
+            paramLabel = "X",
+            description = "With --model: only pairs where |margin| >= X.")
+    double minMargin;
+
+    @Option(
+            names = "--agreement",
+            defaultValue = "any",
+            paramLabel = "any|agrees|disagrees",
+            description = "With --model: only pairs where the model agrees / disagrees.")
+    String agreement;
+
+    @Override
+    public Integer call() throws Exception {
+        ExportOptions options =
+                ExportOptions.defaults()
+                        .withDatasets(Set.copyOf(datasets))
+                        .withSources(Set.copyOf(sources))
+                        .withAnnotatedOnly(annotatedOnly)
+                        .withOrientation(orientation())
+                        .withIncluded(includeTies, includeBothBad, includeSkipped)
+                        .withAnnotators(Set.copyOf(annotators))
+                        .withFileType(fileType());
+        if (!Files.exists(store.database)) {
+            throw new ParameterException(
+                    spec.commandLine(), "no database " + store.database + " to export from");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (PreferenceStore db = PreferenceStore.open(store.database)) {
+            for (String name : datasets) {
+                if (db.dataset(name).isEmpty()) {
+                    throw new ParameterException(
+                            spec.commandLine(), "no dataset '" + name + "' in " + store.database);
+                }
+            }
+            if (model != null) {
+                options =
+                        options.withModelFilter(
+                                StoredModels.find(db, model).id(), minMargin, agreementFilter());
+            } else if (minMargin != 0 || !agreement.equals("any")) {
+                throw new ParameterException(
+                        spec.commandLine(), "--min-margin and --agreement need --model");
+            }
+            ExportReport report;
+            try (ConsoleProgress bar =
+                    ConsoleProgress.start("export", " pairs", progress.enabled())) {
+                report = SkyworkExporter.export(db, out, options, bar);
+            }
+            stdout.printf(
+                    "%s: %d of %d pairs exported (%s) in %.1f s; provenance in %s%n",
+                    report.output(),
+                    report.exported(),
+                    report.considered(),
+                    report.fileType().name().toLowerCase(java.util.Locale.ROOT),
+                    report.elapsed().toMillis() / 1000.0,
+                    report.sidecar());
+            for (Map.Entry<LeftOutReason, Long> left : report.leftOut().entrySet()) {
+                if (left.getValue() > 0) {
+                    stdout.printf(
+                            "  left out %d: %s%n", left.getValue(), left.getKey().description());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private Orientation orientation() {
+        return switch (orient) {
+            case "label" -> Orientation.DATASET_LABEL;
+            case "human" -> Orientation.HUMAN_VERDICT;
+            default ->
+                    throw new ParameterException(
+                            spec.commandLine(), "--orient must be human or label, not " + orient);
+        };
+    }
+
+    private ModelAgreement agreementFilter() {
+        return switch (agreement) {
+            case "any" -> ModelAgreement.ANY;
+            case "agrees" -> ModelAgreement.AGREES;
+            case "disagrees" -> ModelAgreement.DISAGREES;
+            default ->
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "--agreement must be any, agrees or disagrees, not " + agreement);
+        };
+    }
+
+    private SkyworkFileType fileType() {
+        if (format == null) {
+            return null;
+        }
+        return switch (format) {
+            case "jsonl" ->
+                    out.getFileName().toString().endsWith(".gz")
+                            ? SkyworkFileType.JSONL_GZIP
+                            : SkyworkFileType.JSONL;
+            case "parquet" -> SkyworkFileType.PARQUET;
+            default ->
+                    throw new ParameterException(
+                            spec.commandLine(), "--format must be jsonl or parquet, not " + format);
+        };
+    }
+}
