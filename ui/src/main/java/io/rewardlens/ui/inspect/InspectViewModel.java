@@ -180,7 +180,11 @@ public final class InspectViewModel implements AutoCloseable {
         models.close();
     }
 
-    private void scoresChanged() {
+    /**
+     * Tells the views that scores in the store changed (a dataset was scored elsewhere in the
+     * workbench): the queue reads its models and rows again, the reports are marked out of date.
+     */
+    public void scoresChanged() {
         disagreements.refresh();
         analysis.markStale();
     }

@@ -31,7 +31,8 @@ import java.util.function.ToLongFunction;
  * @param humanAccuracyBySource per source, each model's accuracy against human verdicts
  * @param verdictsBySource per source (and {@value #ALL_SOURCES}), the human verdicts counted by how
  *     they relate to the label: agreeing, disagreeing, ties, both bad, skips
- * @param lengthBias per model, margin against the length difference
+ * @param lengthBias per model, margin against the length difference (the correlations are in the
+ *     report's {@link InspectionReport#lengthBias()})
  * @param markdownBias per model, margin against the Markdown density difference
  * @param lengthSplit per length split (chosen longer, shorter, as long), each model's accuracy
  *     against the labels
@@ -180,12 +181,14 @@ public record InspectionCharts(
         List<Point> shown = new ArrayList<>();
         for (int i = 0; i < all.size(); i += Math.max(1, stride)) {
             BiasPoint point = all.get(i);
-            shown.add(new Point(point.feature(), point.margin(), "pair " + point.pairId()));
+            shown.add(
+                    new Point(
+                            point.feature(),
+                            point.margin(),
+                            "pair " + point.pairId(),
+                            point.pairId()));
         }
-        return new PointSeries(
-                scatter.model().label() + " (" + correlationText(scatter.correlation()) + ")",
-                shown,
-                all.size());
+        return new PointSeries(scatter.model().label(), shown, all.size());
     }
 
     /**
@@ -228,7 +231,8 @@ public record InspectionCharts(
                                     NumberText.decimal(bucket.minAbsMargin(), 3),
                                     NumberText.decimal(bucket.maxAbsMargin(), 3),
                                     bucket.humanAgrees(),
-                                    bucket.judgements())));
+                                    bucket.judgements()),
+                            null));
         }
         return new PointSeries(calibration.model().label(), points, points.size());
     }

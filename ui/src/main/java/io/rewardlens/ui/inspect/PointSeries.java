@@ -28,8 +28,9 @@ public record PointSeries(String name, List<Point> points, int total) {
      * @param x the horizontal value
      * @param y the vertical value
      * @param detail what the point stands for, for its tooltip (such as {@code pair 17})
+     * @param pairId the pair the point stands for, or null when it stands for several
      */
-    public record Point(double x, double y, String detail) {
+    public record Point(double x, double y, String detail, Long pairId) {
         /** Rejects a missing detail. */
         public Point {
             Objects.requireNonNull(detail, "detail");

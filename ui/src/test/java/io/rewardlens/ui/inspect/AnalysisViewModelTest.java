@@ -24,6 +24,7 @@ import io.rewardlens.storage.analysis.BiasPoint;
 import io.rewardlens.storage.analysis.BiasScatter;
 import io.rewardlens.storage.analysis.Calibration;
 import io.rewardlens.storage.analysis.CalibrationBucket;
+import io.rewardlens.storage.analysis.Correlation;
 import io.rewardlens.storage.analysis.LengthSplitAccuracy;
 import io.rewardlens.storage.analysis.ModelAccuracy;
 import io.rewardlens.storage.analysis.PreferenceAnalysis;
@@ -191,9 +192,11 @@ class AnalysisViewModelTest {
             assertPerSource(
                     accuracy.get(m), SourceAccuracy::vsHuman, charts.humanAccuracyBySource(), m);
 
-            assertScatter(
-                    analysis.bias(models.get(m), BiasFeature.LENGTH_DIFFERENCE),
-                    charts.lengthBias().get(m));
+            BiasScatter lengthBias = analysis.bias(models.get(m), BiasFeature.LENGTH_DIFFERENCE);
+            assertScatter(lengthBias, charts.lengthBias().get(m));
+            assertEquals(
+                    lengthBias.correlation(),
+                    vm.reportProperty().get().lengthBias().get(m).correlation());
             assertScatter(
                     analysis.bias(models.get(m), BiasFeature.MARKDOWN_DENSITY_DIFFERENCE),
                     charts.markdownBias().get(m));
@@ -263,12 +266,7 @@ class AnalysisViewModelTest {
     }
 
     private static void assertScatter(BiasScatter scatter, PointSeries series) {
-        assertEquals(
-                scatter.model().label()
-                        + " ("
-                        + InspectionCharts.correlationText(scatter.correlation())
-                        + ")",
-                series.name());
+        assertEquals(scatter.model().label(), series.name());
         assertEquals(scatter.points().size(), series.total());
         assertEquals(scatter.points().size(), series.points().size());
         for (int i = 0; i < scatter.points().size(); i++) {
@@ -277,7 +275,15 @@ class AnalysisViewModelTest {
             assertEquals(expected.feature(), shown.x(), EPS);
             assertEquals(expected.margin(), shown.y(), EPS);
             assertEquals("pair " + expected.pairId(), shown.detail());
+            assertEquals(expected.pairId(), shown.pairId());
         }
+    }
+
+    @Test
+    void correlationsAreWrittenWithTwoDecimalsAndADashForNone() {
+        assertEquals(
+                "Pearson 0.31, Spearman \u2013, n 64",
+                InspectionCharts.correlationText(new Correlation(64, 0.3141, Double.NaN)));
     }
 
     @Test
