@@ -9,6 +9,8 @@ import io.rewardlens.ui.annotate.PairView;
 import io.rewardlens.ui.annotate.QueueBar;
 import io.rewardlens.ui.annotate.Shortcut;
 import io.rewardlens.ui.annotate.VerdictBar;
+import io.rewardlens.ui.inspect.InspectTab;
+import io.rewardlens.ui.inspect.InspectWindow;
 import io.rewardlens.ui.settings.Settings;
 import io.rewardlens.ui.settings.Theme;
 import java.io.File;
@@ -59,6 +61,7 @@ public final class WorkbenchWindow {
     private final Scene scene;
     private final BorderPane root = new BorderPane();
     private final VerdictBar verdictBar;
+    private InspectWindow inspectWindow;
     private boolean swallowTyped;
 
     /**
@@ -238,14 +241,50 @@ public final class WorkbenchWindow {
                                         : Theme.DARK));
         Menu view = new Menu("View", null, diff, blind, dark);
 
+        Menu inspect = new Menu("Inspect");
+        KeyCode[] inspectKeys = {KeyCode.D, KeyCode.R, KeyCode.M, KeyCode.C};
+        for (InspectTab tab : InspectTab.values()) {
+            MenuItem open = new MenuItem(tab.title() + "\u2026");
+            open.setAccelerator(
+                    new KeyCodeCombination(
+                            inspectKeys[tab.ordinal()],
+                            KeyCombination.SHORTCUT_DOWN,
+                            KeyCombination.SHIFT_DOWN));
+            open.setOnAction(event -> showInspect(tab));
+            inspect.getItems().add(open);
+        }
+
         MenuItem keys = new MenuItem("Keys [F1]");
         keys.setOnAction(
                 event -> KeysDialog.show(stage, viewModel.annotation().tagsProperty().get()));
         Menu help = new Menu("Help", null, keys);
 
-        MenuBar bar = new MenuBar(file, model, view, help);
+        MenuBar bar = new MenuBar(file, model, view, inspect, help);
         bar.setFocusTraversable(false);
         return bar;
+    }
+
+    /**
+     * Opens the inspection window (disagreement queue, reports, models) on a tab; a pair opened
+     * there comes back to this window's pair view.
+     *
+     * @param tab the tab to show
+     * @return the inspection window
+     */
+    public InspectWindow showInspect(InspectTab tab) {
+        if (inspectWindow == null) {
+            inspectWindow =
+                    new InspectWindow(
+                            viewModel.inspect(),
+                            stage,
+                            () -> {
+                                stage.toFront();
+                                stage.requestFocus();
+                                root.requestFocus();
+                            });
+        }
+        inspectWindow.show(tab);
+        return inspectWindow;
     }
 
     private static MenuItem item(String text, KeyCode key, Runnable action) {
