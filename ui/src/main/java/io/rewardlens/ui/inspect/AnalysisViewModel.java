@@ -230,11 +230,13 @@ public final class AnalysisViewModel {
 
     // ---------------------------------------------------------------- from the inspect view model
 
-    /** Switches to another store (or none); the old report is dropped. */
+    /** Switches to another store (or none); the old report and scope are dropped. */
     void setStore(PreferenceStore newStore) {
         cancel();
         generation++;
         store = newStore;
+        dataset.set(null);
+        source.set(null);
         report.set(null);
         charts.set(null);
         comparison.set(null);

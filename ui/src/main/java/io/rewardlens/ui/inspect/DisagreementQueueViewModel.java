@@ -212,10 +212,13 @@ public final class DisagreementQueueViewModel {
 
     // ---------------------------------------------------------------- from the inspect view model
 
-    /** Switches to another store (or none) and reads its queue. */
+    /**
+     * Switches to another store (or none) and reads its queue; the filter starts afresh, as the new
+     * store has other models and datasets.
+     */
     void setStore(PreferenceStore newStore) {
         store = newStore;
-        filter.set(filter.get().withModel(null));
+        filter.set(DisagreementFilter.initial().withContradiction(filter.get().contradiction()));
         refresh();
     }
 
