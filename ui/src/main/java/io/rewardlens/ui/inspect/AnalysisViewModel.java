@@ -217,6 +217,16 @@ public final class AnalysisViewModel {
         }
     }
 
+    /**
+     * Computes the analyses if they were never computed for this store and are not being computed:
+     * what a view showing them calls when the user first looks at it.
+     */
+    public void computeOnce() {
+        if (store != null && report.get() == null && job.get() == null) {
+            refresh();
+        }
+    }
+
     /** Stops the computation under way, keeping the last report. */
     public void cancel() {
         BackgroundJob running = job.get();

@@ -113,6 +113,17 @@ public record DisagreementFilter(
     }
 
     /**
+     * The same filter for the completion lengths between two bounds, given in either order.
+     *
+     * @param bound one bound, in characters (0 or more)
+     * @param otherBound the other bound ({@link Integer#MAX_VALUE}: no bound)
+     * @return the changed filter
+     */
+    public DisagreementFilter withLengthBetween(int bound, int otherBound) {
+        return withLengthRange(Math.min(bound, otherBound), Math.max(bound, otherBound));
+    }
+
+    /**
      * The store query for this filter.
      *
      * @param limit the most rows

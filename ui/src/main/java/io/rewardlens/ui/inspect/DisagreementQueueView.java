@@ -182,12 +182,6 @@ final class DisagreementQueueView {
                 maxLength.getText().isEmpty()
                         ? Integer.MAX_VALUE
                         : Integer.parseInt(maxLength.getText());
-        if (max < min) {
-            // An empty range: read "to" as the larger bound.
-            int swap = min;
-            min = max;
-            max = swap;
-        }
         ModelOption chosen = model.getValue();
         viewModel.setFilter(
                 viewModel
@@ -198,7 +192,7 @@ final class DisagreementQueueView {
                         .withDataset(FilterChoices.valueOf(dataset))
                         .withSource(FilterChoices.valueOf(source))
                         .withTag(FilterChoices.valueOf(tag))
-                        .withLengthRange(min, max));
+                        .withLengthBetween(min, max));
     }
 
     private void buildTable() {

@@ -116,13 +116,8 @@ public final class InspectWindow {
 
     /** The reports are computed the first time a tab showing them is looked at. */
     private void computeReportsOnFirstLook(Tab tab) {
-        boolean showsReports =
-                tab == byKind.get(InspectTab.CHARTS) || tab == byKind.get(InspectTab.COMPARISON);
-        AnalysisViewModel analysis = viewModel.analysis();
-        if (showsReports
-                && analysis.reportProperty().get() == null
-                && analysis.jobProperty().get() == null) {
-            analysis.refresh();
+        if (tab == byKind.get(InspectTab.CHARTS) || tab == byKind.get(InspectTab.COMPARISON)) {
+            viewModel.analysis().computeOnce();
         }
     }
 

@@ -120,7 +120,7 @@ class AnalysisViewModelTest {
     void computesNothingUntilAskedThenShowsTheHandWorkedFigures() {
         assertNull(vm.chartsProperty().get());
         assertTrue(vm.staleProperty().get());
-        vm.refresh();
+        vm.computeOnce();
         assertFalse(vm.staleProperty().get());
         assertNull(vm.jobProperty().get());
         assertEquals(
@@ -277,6 +277,24 @@ class AnalysisViewModelTest {
             assertEquals("pair " + expected.pairId(), shown.detail());
             assertEquals(expected.pairId(), shown.pairId());
         }
+    }
+
+    @Test
+    void computesOnceOnlyUntilTheStoreChanges() {
+        DirectExecutor executor = new DirectExecutor();
+        AnalysisViewModel counted = new AnalysisViewModel(executor, errors::add);
+        counted.computeOnce();
+        assertEquals(0, executor.ran("Computing reports"), "no store, nothing to compute");
+        counted.setStore(store);
+        counted.computeOnce();
+        counted.computeOnce();
+        assertEquals(1, executor.ran("Computing reports"));
+        counted.refresh();
+        assertEquals(2, executor.ran("Computing reports"));
+        counted.setStore(store);
+        assertNull(counted.reportProperty().get());
+        counted.computeOnce();
+        assertEquals(3, executor.ran("Computing reports"));
     }
 
     @Test

@@ -171,6 +171,9 @@ class DisagreementQueueViewModelTest {
         // Both completions within 2..4 characters: P1 (2, 2), P5 (3, 3), P3 (2, 3), not P0 (4, 10).
         queue.setFilter(all.withLengthRange(2, 4));
         assertEquals(ids(1, 5, 3), shownPairs());
+        queue.setFilter(all.withLengthBetween(4, 2));
+        assertEquals(2, queue.filterProperty().get().minLength());
+        assertEquals(ids(1, 5, 3), shownPairs());
         queue.setFilter(all.withModel(beta.id()));
         assertEquals(ids(1), shownPairs());
         assertEquals(-1, queue.rowsProperty().get().get(0).margin());
