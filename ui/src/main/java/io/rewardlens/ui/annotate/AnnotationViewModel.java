@@ -503,6 +503,50 @@ public final class AnnotationViewModel {
         }
     }
 
+    /**
+     * Shows a given pair, such as one opened from the disagreement queue, whether or not the
+     * queue's filter selects it. A pair not in the queue yet is put right after the pair on screen,
+     * so verdicts, undo and the arrows work on it as on any other pair and moving on carries on
+     * with the queue.
+     *
+     * @param pairId the pair's id in the open store
+     */
+    public void showPair(long pairId) {
+        PreferenceStore source = store;
+        if (source == null) {
+            return;
+        }
+        int position = indexOf(pairId);
+        if (position >= 0) {
+            advanceWhenLoaded = false;
+            show(position);
+            return;
+        }
+        executor.submit(
+                "Reading pair " + pairId,
+                progress ->
+                        source.pair(pairId)
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "no pair "
+                                                                + pairId
+                                                                + " in "
+                                                                + source.file())),
+                pair -> {
+                    if (source != store) {
+                        return;
+                    }
+                    // A page still loading must not move the screen off the pair asked for.
+                    advanceWhenLoaded = false;
+                    if (loadedIds.add(pair.id())) {
+                        loaded.add(Math.max(0, Math.min(index + 1, loaded.size())), pair);
+                    }
+                    show(indexOf(pair.id()));
+                },
+                error -> report("Cannot open pair " + pairId, error));
+    }
+
     // ---------------------------------------------------------------- verdicts
 
     /**

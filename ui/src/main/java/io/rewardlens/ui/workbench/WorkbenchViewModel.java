@@ -17,6 +17,7 @@ import io.rewardlens.ui.annotate.EditViewModel;
 import io.rewardlens.ui.annotate.ScoringContext;
 import io.rewardlens.ui.bridge.DatasetScoring;
 import io.rewardlens.ui.bridge.StoreScoreCache;
+import io.rewardlens.ui.inspect.InspectViewModel;
 import io.rewardlens.ui.settings.Settings;
 import io.rewardlens.ui.settings.SettingsFile;
 import io.rewardlens.ui.settings.Theme;
@@ -65,6 +66,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SettingsFile settingsFile;
     private final AnnotationViewModel annotation;
     private final EditViewModel edit;
+    private final InspectViewModel inspect;
 
     private PreferenceStore store;
     private RewardModel model;
@@ -112,6 +114,20 @@ public final class WorkbenchViewModel implements AutoCloseable {
         this.settings.set(Objects.requireNonNull(initial, "initial"));
         this.annotation = new AnnotationViewModel(executor, clock, this::showError);
         this.edit = new EditViewModel(annotation, EditViewModel.DEFAULT_DEBOUNCE);
+        this.inspect =
+                new InspectViewModel(
+                        executor,
+                        annotation,
+                        datasets.getReadOnlyProperty(),
+                        sources.getReadOnlyProperty(),
+                        (directory, device) ->
+                                RewardModel.load(
+                                        directory,
+                                        LoadOptions.defaults()
+                                                .withDevice(device)
+                                                .withEngineSettings(
+                                                        settings.get().engineSettings())),
+                        this::openModel);
         annotation.setAnnotator(initial.annotator());
         annotation.setTags(initial.tags());
         annotation.setBlindMode(initial.blindMode(), false);
@@ -135,6 +151,15 @@ public final class WorkbenchViewModel implements AutoCloseable {
      */
     public EditViewModel edit() {
         return edit;
+    }
+
+    /**
+     * The inspection window's state: disagreement queue, reports and charts, several models.
+     *
+     * @return the inspect view model
+     */
+    public InspectViewModel inspect() {
+        return inspect;
     }
 
     /**
@@ -305,6 +330,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     annotation.setBlindMode(settings.get().blindMode(), opened.requireBlind());
                     annotation.setScoring(null);
                     annotation.open(store);
+                    inspect.setStore(store);
                     updateSettings(settings.get().withLastDatabase(store.file()));
                     connectScoring(old, null);
                     refreshFilterChoices();
@@ -501,6 +527,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     if (annotation.filterProperty().get().disagreesWithLabel()) {
                         annotation.refresh();
                     }
+                    inspect.scoresChanged();
                 });
     }
 
@@ -511,6 +538,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private void connectScoring(PreferenceStore storeToClose, RewardModel modelToClose) {
         ScoringContext old = scoring;
         scoring = null;
+        inspect.setPairViewScoring(null);
         long generation = ++scoringGeneration;
         RewardModel current = model;
         PreferenceStore target = store;
@@ -537,6 +565,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     }
                     scoring = context;
                     annotation.setScoring(context);
+                    inspect.setPairViewScoring(context);
                 },
                 this::showError);
     }
@@ -695,6 +724,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Stops the model's work and closes the model and the database. */
     @Override
     public void close() {
+        inspect.close();
         scoringGeneration++;
         if (scoring != null) {
             scoring.service().close();

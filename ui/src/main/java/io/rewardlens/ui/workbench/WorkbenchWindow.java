@@ -10,6 +10,8 @@ import io.rewardlens.ui.annotate.QueueBar;
 import io.rewardlens.ui.annotate.QueueFilter;
 import io.rewardlens.ui.annotate.Shortcut;
 import io.rewardlens.ui.annotate.VerdictBar;
+import io.rewardlens.ui.inspect.InspectTab;
+import io.rewardlens.ui.inspect.InspectWindow;
 import io.rewardlens.ui.settings.Settings;
 import io.rewardlens.ui.settings.Theme;
 import java.io.File;
@@ -62,6 +64,7 @@ public final class WorkbenchWindow {
     private final Scene scene;
     private final BorderPane root = new BorderPane();
     private final VerdictBar verdictBar;
+    private InspectWindow inspectWindow;
     private boolean swallowTyped;
 
     /**
@@ -240,11 +243,24 @@ public final class WorkbenchWindow {
                         on -> viewModel.setTheme(on ? Theme.DARK : Theme.LIGHT));
         Menu view = new Menu("_View", null, diff, blind, dark);
 
+        Menu inspect = new Menu("_Inspect");
+        KeyCode[] inspectKeys = {KeyCode.D, KeyCode.R, KeyCode.M, KeyCode.C};
+        for (InspectTab tab : InspectTab.values()) {
+            MenuItem open = new MenuItem(tab.title() + "\u2026");
+            open.setAccelerator(
+                    new KeyCodeCombination(
+                            inspectKeys[tab.ordinal()],
+                            KeyCombination.SHORTCUT_DOWN,
+                            KeyCombination.SHIFT_DOWN));
+            open.setOnAction(event -> showInspect(tab));
+            inspect.getItems().add(open);
+        }
+
         MenuItem keys = new MenuItem("_Keys [F1]");
         keys.setOnAction(event -> KeysDialog.show(stage, annotation.tagsProperty().get()));
         Menu help = new Menu("_Help", null, keys);
 
-        MenuBar bar = new MenuBar(file, model, queue, view, help);
+        MenuBar bar = new MenuBar(file, model, queue, view, inspect, help);
         bar.setFocusTraversable(false);
         return bar;
     }
@@ -348,6 +364,29 @@ public final class WorkbenchWindow {
                     change.accept(wanted);
                 });
         return item;
+    }
+
+    /**
+     * Opens the inspection window (disagreement queue, reports, models) on a tab; a pair opened
+     * there comes back to this window's pair view.
+     *
+     * @param tab the tab to show
+     * @return the inspection window
+     */
+    public InspectWindow showInspect(InspectTab tab) {
+        if (inspectWindow == null) {
+            inspectWindow =
+                    new InspectWindow(
+                            viewModel.inspect(),
+                            stage,
+                            () -> {
+                                stage.toFront();
+                                stage.requestFocus();
+                                root.requestFocus();
+                            });
+        }
+        inspectWindow.show(tab);
+        return inspectWindow;
     }
 
     private static MenuItem item(String text, KeyCode key, Runnable action) {

@@ -1,0 +1,93 @@
+package io.rewardlens.ui.inspect;
+
+import io.rewardlens.storage.analysis.AgreementMatrix;
+import io.rewardlens.storage.analysis.AnalysisData;
+import io.rewardlens.storage.analysis.AnalyzedModel;
+import io.rewardlens.storage.analysis.BiasFeature;
+import io.rewardlens.storage.analysis.BiasScatter;
+import io.rewardlens.storage.analysis.Calibration;
+import io.rewardlens.storage.analysis.HumanLabelAgreement;
+import io.rewardlens.storage.analysis.LengthSplitAccuracy;
+import io.rewardlens.storage.analysis.ModelAccuracy;
+import io.rewardlens.storage.analysis.ModelConflict;
+import io.rewardlens.storage.analysis.PreferenceAnalysis;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every failure analysis the workbench shows, computed at once from loaded {@link AnalysisData} by
+ * {@link PreferenceAnalysis} (the same analyses as the CLI's report).
+ *
+ * @param data the pairs and scores analysed
+ * @param accuracy each model's accuracy against labels and humans, overall and per source
+ * @param humanLabel how human verdicts relate to the dataset labels
+ * @param lengthBias each model's margin against the length difference
+ * @param markdownBias each model's margin against the Markdown density difference
+ * @param lengthSplits each model's accuracy when the chosen side is longer, shorter or as long
+ * @param calibrations how often humans agree with each model by |margin|
+ * @param agreement how often every two models prefer the same side
+ * @param conflicts the pairs the models judge most differently, most different first
+ */
+public record InspectionReport(
+        AnalysisData data,
+        List<ModelAccuracy> accuracy,
+        HumanLabelAgreement humanLabel,
+        List<BiasScatter> lengthBias,
+        List<BiasScatter> markdownBias,
+        List<LengthSplitAccuracy> lengthSplits,
+        List<Calibration> calibrations,
+        AgreementMatrix agreement,
+        List<ModelConflict> conflicts) {
+
+    /** Rejects missing parts and copies the lists. */
+    public InspectionReport {
+        Objects.requireNonNull(data, "data");
+        accuracy = List.copyOf(accuracy);
+        Objects.requireNonNull(humanLabel, "humanLabel");
+        lengthBias = List.copyOf(lengthBias);
+        markdownBias = List.copyOf(markdownBias);
+        lengthSplits = List.copyOf(lengthSplits);
+        calibrations = List.copyOf(calibrations);
+        Objects.requireNonNull(agreement, "agreement");
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /**
+     * Runs every analysis on the data.
+     *
+     * @param data the loaded pairs and scores
+     * @param calibrationBuckets how many |margin| buckets calibration aims for
+     * @param conflictLimit the most model conflicts to keep
+     * @return the report
+     */
+    public static InspectionReport compute(
+            AnalysisData data, int calibrationBuckets, int conflictLimit) {
+        PreferenceAnalysis analysis = new PreferenceAnalysis(data);
+        List<AnalyzedModel> models = data.models();
+        return new InspectionReport(
+                data,
+                analysis.accuracy(),
+                analysis.humanLabelAgreement(),
+                models.stream()
+                        .map(model -> analysis.bias(model, BiasFeature.LENGTH_DIFFERENCE))
+                        .toList(),
+                models.stream()
+                        .map(model -> analysis.bias(model, BiasFeature.MARKDOWN_DENSITY_DIFFERENCE))
+                        .toList(),
+                models.stream().map(analysis::lengthSplitAccuracy).toList(),
+                models.stream()
+                        .map(model -> analysis.calibration(model, calibrationBuckets))
+                        .toList(),
+                analysis.agreementMatrix(),
+                analysis.conflicts(conflictLimit));
+    }
+
+    /**
+     * The analysed models, in the order every table and chart shows them.
+     *
+     * @return the models
+     */
+    public List<AnalyzedModel> models() {
+        return data.models();
+    }
+}
