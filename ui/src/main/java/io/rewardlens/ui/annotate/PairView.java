@@ -297,15 +297,6 @@ public final class PairView {
     }
 
     /**
-     * The chart of the score along the tokens.
-     *
-     * @return the chart, shown only while toggled on
-     */
-    TokenChart tokenChart() {
-        return tokenChart;
-    }
-
-    /**
      * Waits before staging: while the annotator moves quickly from pair to pair, staging would only
      * compete with showing the pairs.
      */

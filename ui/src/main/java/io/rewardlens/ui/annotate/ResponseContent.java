@@ -2,6 +2,7 @@ package io.rewardlens.ui.annotate;
 
 import io.rewardlens.ui.markdown.MarkdownNodes;
 import java.util.List;
+import java.util.function.Function;
 import javafx.scene.layout.VBox;
 
 /**
@@ -48,7 +49,7 @@ final class ResponseContent extends VBox {
      *
      * @param painter paints the turns (called once the old heat is removed)
      */
-    void paintHeat(java.util.function.Function<ResponseContent, TokenHeatOverlay> painter) {
+    void paintHeat(Function<ResponseContent, TokenHeatOverlay> painter) {
         clearHeat();
         overlay = painter.apply(this);
     }

@@ -77,11 +77,6 @@ final class TokenChart {
         return root;
     }
 
-    /** The chart itself (for tests). */
-    LineChart<Number, Number> chart() {
-        return chart;
-    }
-
     /** Draws the per-token scores of the pair on screen, or says why there are none. */
     void show(TokenView view) {
         if (view == shown) {
