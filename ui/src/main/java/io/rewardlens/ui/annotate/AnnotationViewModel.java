@@ -18,6 +18,8 @@ import io.rewardlens.ui.bridge.PairConversations;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.task.BackgroundExecutor;
 import io.rewardlens.ui.task.BackgroundWork;
+import io.rewardlens.ui.tokens.MessageHeat;
+import io.rewardlens.ui.tokens.TokenScores;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,11 +51,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The state of the annotation workbench: the queue of pairs, the pair on screen with its RM scores,
- * the annotator's verdict and its details, undo, blind mode, the word diff and progress. The views
- * bind to its read-only properties and call its methods; it is the only class of the pair view that
- * reads and writes the store and runs the model, always through the injected {@link
- * BackgroundExecutor}.
+ * The state of the annotation workbench: the queue of pairs, the pair on screen with its RM scores
+ * and their per-token detail, the annotator's verdict and its details, undo, blind mode, the word
+ * diff and progress. The views bind to its read-only properties and call its methods; it is the
+ * only class of the pair view that reads and writes the store and runs the model, always through
+ * the injected {@link BackgroundExecutor}.
  *
  * <p>Call its methods on the UI thread. Pairs ahead of the one on screen ({@value #LOOKAHEAD} of
  * them) are read, parsed and scored in the background, so moving on shows them at once. Verdicts
@@ -73,6 +75,7 @@ public final class AnnotationViewModel {
     private static final int PREPARED_CACHE = 64;
     private static final int SCORES_CACHE = 512;
     private static final int DIFF_CACHE = 16;
+    private static final int TOKEN_CACHE = 16;
 
     private final BackgroundExecutor executor;
     private final Clock clock;
@@ -102,6 +105,7 @@ public final class AnnotationViewModel {
     private final Set<Long> scoringLive = new HashSet<>();
     private final Set<Long> scoringAhead = new HashSet<>();
     private final Map<Long, WordDiff> diffs = lru(DIFF_CACHE);
+    private final Map<Long, TokenView> tokenViews = lru(TOKEN_CACHE);
 
     /** This annotator's annotation per pair as changed in this session (empty: none). */
     private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
@@ -152,6 +156,14 @@ public final class AnnotationViewModel {
             new ReadOnlyIntegerWrapper(this, "pendingWrites");
     private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
             new ReadOnlyObjectWrapper<>(this, "neighbours", List.of());
+    private final ReadOnlyBooleanWrapper heatShown = new ReadOnlyBooleanWrapper(this, "heatShown");
+    private final ReadOnlyBooleanWrapper chartShown =
+            new ReadOnlyBooleanWrapper(this, "chartShown");
+    private final ReadOnlyObjectWrapper<TokenView> tokenView =
+            new ReadOnlyObjectWrapper<>(
+                    this, "tokenView", TokenView.unavailable(TokenState.OFF, ""));
+    private final ReadOnlyIntegerWrapper focusedToken =
+            new ReadOnlyIntegerWrapper(this, "focusedToken", -1);
 
     /**
      * Creates the view model with nothing open.
@@ -164,6 +176,13 @@ public final class AnnotationViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.errors = Objects.requireNonNull(errors, "errors");
+        // A pair leaving the screen takes its per-token views along (a new pair sets its own).
+        current.addListener(
+                (o, before, after) -> {
+                    if (after == null) {
+                        updateTokenView();
+                    }
+                });
     }
 
     // ---------------------------------------------------------------- properties
@@ -368,6 +387,44 @@ public final class AnnotationViewModel {
         return neighbours.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the token heat colours the responses' text.
+     *
+     * @return true while toggled on
+     */
+    public ReadOnlyBooleanProperty heatShownProperty() {
+        return heatShown.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the chart of the score along the tokens is shown.
+     *
+     * @return true while toggled on
+     */
+    public ReadOnlyBooleanProperty chartShownProperty() {
+        return chartShown.getReadOnlyProperty();
+    }
+
+    /**
+     * The per-token scores of the pair on screen, placed on each response's text, while the heat or
+     * the chart is shown; otherwise, or when they are not available, a state that says why (blind
+     * mode hides them until the verdict, as it hides the scores).
+     *
+     * @return the per-token view
+     */
+    public ReadOnlyObjectProperty<TokenView> tokenViewProperty() {
+        return tokenView.getReadOnlyProperty();
+    }
+
+    /**
+     * The token picked on the chart, to be marked in both responses' text.
+     *
+     * @return its position in the sequence, -1 when none
+     */
+    public ReadOnlyIntegerProperty focusedTokenProperty() {
+        return focusedToken.getReadOnlyProperty();
+    }
+
     // ---------------------------------------------------------------- context
 
     /**
@@ -383,6 +440,7 @@ public final class AnnotationViewModel {
         canUndo.set(false);
         scores.clear();
         scoreFailures.clear();
+        tokenViews.clear();
         reload();
     }
 
@@ -396,6 +454,7 @@ public final class AnnotationViewModel {
         this.scoring = context;
         scores.clear();
         scoreFailures.clear();
+        tokenViews.clear();
         scoringLive.clear();
         scoringAhead.clear();
         if (filter.disagreesWithLabel()) {
@@ -427,6 +486,7 @@ public final class AnnotationViewModel {
         undo.clear();
         canUndo.set(false);
         prepared.clear();
+        tokenViews.clear();
         reload();
     }
 
@@ -697,6 +757,29 @@ public final class AnnotationViewModel {
         }
     }
 
+    // ---------------------------------------------------------------- per-token views
+
+    /** Shows or hides the token heat on the responses' text. */
+    public void toggleHeat() {
+        heatShown.set(!heatShown.get());
+        updateTokenView();
+    }
+
+    /** Shows or hides the chart of the score along the tokens of A and B. */
+    public void toggleChart() {
+        chartShown.set(!chartShown.get());
+        updateTokenView();
+    }
+
+    /**
+     * Marks a token (picked on the chart) in the responses' text; picking it again clears the mark.
+     *
+     * @param token its position in the sequence, or -1 for none
+     */
+    public void focusToken(int token) {
+        focusedToken.set(token == focusedToken.get() ? -1 : Math.max(-1, token));
+    }
+
     // ---------------------------------------------------------------- for the edit view model
 
     PreferenceStore store() {
@@ -863,6 +946,9 @@ public final class AnnotationViewModel {
     }
 
     private void display(PreparedPair pair) {
+        focusedToken.set(-1);
+        // The views must never see the new pair with the per-token scores of the one before.
+        tokenView.set(TokenView.unavailable(TokenState.OFF, ""));
         current.set(pair);
         queueState.set(QueueState.SHOWING);
         Annotation saved = mineOf(pair);
@@ -1122,6 +1208,7 @@ public final class AnnotationViewModel {
             return;
         }
         scores.putAll(found);
+        found.keySet().forEach(tokenViews::remove);
         if (found.containsKey(currentId())) {
             updateScoreView();
         }
@@ -1147,6 +1234,11 @@ public final class AnnotationViewModel {
     }
 
     private void updateScoreView() {
+        updateScores();
+        updateTokenView();
+    }
+
+    private void updateScores() {
         PreparedPair pair = current.get();
         boolean revealed = pair != null && (!blind.get() || revealed(pair));
         labelVisible.set(pair == null || revealed);
@@ -1181,6 +1273,73 @@ public final class AnnotationViewModel {
                         b.score(),
                         a.provenance().truncated() || b.provenance().truncated(),
                         ""));
+    }
+
+    /**
+     * Says where the per-token views stand, and places the per-token scores of the pair on screen
+     * on its text while the heat or the chart is shown (once per pair: the result is kept).
+     */
+    private void updateTokenView() {
+        tokenView.set(tokenViewOf(current.get()));
+    }
+
+    private TokenView tokenViewOf(PreparedPair pair) {
+        if (!heatShown.get() && !chartShown.get()) {
+            return TokenView.unavailable(TokenState.OFF, "");
+        }
+        if (pair == null) {
+            return TokenView.unavailable(TokenState.OFF, "No pair on screen");
+        }
+        if (scoring == null) {
+            return TokenView.unavailable(
+                    TokenState.NO_MODEL, "no reward model (Model \u2192 Open\u2026)");
+        }
+        PairResults results = scores.get(pair.id());
+        if (results == null) {
+            String failure = scoreFailures.get(pair.id());
+            return failure != null
+                    ? TokenView.unavailable(TokenState.FAILED, "not scored: " + failure)
+                    : TokenView.unavailable(TokenState.SCORING, "waiting for the scores\u2026");
+        }
+        if (blind.get() && !revealed(pair)) {
+            return TokenView.unavailable(TokenState.HIDDEN, "blind mode: shown after your verdict");
+        }
+        ScoreResult a = results.of(pair.storedSide(DisplaySide.A));
+        ScoreResult b = results.of(pair.storedSide(DisplaySide.B));
+        if (!a.hasPerTokenScores() || !b.hasPerTokenScores()) {
+            return TokenView.unavailable(
+                    TokenState.NO_PER_TOKEN,
+                    "this model gives no per-token scores (its trace returns only the final"
+                            + " score; a reward.torchscript.pt trace gives them)");
+        }
+        TokenView known = tokenViews.get(pair.id());
+        if (known == null) {
+            known =
+                    TokenView.ready(
+                            sideTokens(pair, DisplaySide.A, a), sideTokens(pair, DisplaySide.B, b));
+            tokenViews.put(pair.id(), known);
+        }
+        return known;
+    }
+
+    /**
+     * Places one side's per-token scores on the turns it shows. The turns of a side are the last
+     * turns of its scored conversation (the prompt's turns come first), so turn {@code k} of the
+     * side is message {@code prompt size + k} of the conversation.
+     */
+    private static SideTokens sideTokens(PreparedPair pair, DisplaySide side, ScoreResult result) {
+        TokenScores tokens = TokenScores.of(result);
+        List<Turn> turns = pair.turns(side);
+        int first = pair.prompt().size();
+        List<MessageHeat> heats = new ArrayList<>(turns.size());
+        int responseStart = -1;
+        for (int k = 0; k < turns.size(); k++) {
+            heats.add(tokens.heat(first + k, turns.get(k).text()));
+            if (responseStart < 0) {
+                responseStart = tokens.firstTokenOf(first + k);
+            }
+        }
+        return new SideTokens(tokens, heats, responseStart);
     }
 
     private boolean revealed(PreparedPair pair) {

@@ -5,21 +5,31 @@ import io.rewardlens.storage.Side;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.markdown.MarkdownNodes;
 import io.rewardlens.ui.markdown.WrappingTextFlow;
+import io.rewardlens.ui.tokens.HeatRun;
+import io.rewardlens.ui.tokens.HeatScale;
+import io.rewardlens.ui.tokens.TokenScores;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.HitInfo;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.util.Duration;
@@ -28,7 +38,9 @@ import javafx.util.Duration;
  * The pair on screen: prompt turns on top, responses A and B side by side below (whole
  * conversations when the two diverge early), each rendered as Markdown and scrollable, with its RM
  * score above it; between them the margin, the side the model prefers and the dataset's label. A
- * word diff of A and B replaces the rendered responses while toggled on. Binds to an {@link
+ * word diff of A and B replaces the rendered responses while toggled on. The token heat colours the
+ * responses' text by the change of score each token brings (a tooltip tells a token's change and
+ * score), and the score chart along the tokens of A and B opens below them. Binds to an {@link
  * AnnotationViewModel} and only builds nodes.
  */
 public final class PairView {
@@ -50,6 +62,14 @@ public final class PairView {
     private final Label marginLabel = new Label();
     private final Label preferenceLabel = new Label();
     private final Label datasetLabel = new Label();
+    private final Label tokenStatus = new Label();
+    private final HBox heatLegend = new HBox();
+    private final Label legendLoss = new Label();
+    private final Label legendGain = new Label();
+    private final VBox legendBox = new VBox();
+    private final VBox tokenBox = new VBox();
+    private final SplitPane split;
+    private final TokenChart tokenChart;
     private final PauseTransition stagingDelay = new PauseTransition();
 
     /**
@@ -65,7 +85,26 @@ public final class PairView {
         promptScroll = scroll(promptPane);
         promptScroll.getStyleClass().add("prompt-scroll");
 
-        VBox middle = new VBox(marginLabel, preferenceLabel, datasetLabel);
+        tokenStatus.getStyleClass().add("token-status-text");
+        tokenStatus.setWrapText(true);
+        heatLegend.getStyleClass().add("heat-legend");
+        for (int level = -HeatScale.LEVELS; level <= HeatScale.LEVELS; level++) {
+            Rectangle swatch = new Rectangle(9, 10);
+            if (level != 0) {
+                swatch.getStyleClass().setAll(TokenHeatOverlay.levelClass(level));
+            } else {
+                swatch.setOpacity(0);
+            }
+            heatLegend.getChildren().add(swatch);
+        }
+        Region between = new Region();
+        HBox.setHgrow(between, Priority.ALWAYS);
+        HBox legendEnds = new HBox(legendLoss, between, legendGain);
+        legendEnds.getStyleClass().add("heat-legend-ends");
+        legendBox.getChildren().addAll(heatLegend, legendEnds);
+        tokenBox.getStyleClass().add("token-status");
+        tokenBox.getChildren().addAll(legendBox, tokenStatus);
+        VBox middle = new VBox(marginLabel, preferenceLabel, datasetLabel, tokenBox);
         middle.getStyleClass().add("pair-middle");
         marginLabel.getStyleClass().add("margin-label");
         preferenceLabel.getStyleClass().add("preference-label");
@@ -80,7 +119,8 @@ public final class PairView {
 
         responses.setMinHeight(0);
         responses.setPrefHeight(400);
-        SplitPane split = new SplitPane(promptScroll, responses);
+        tokenChart = new TokenChart(viewModel);
+        split = new SplitPane(promptScroll, responses);
         split.setOrientation(Orientation.VERTICAL);
         split.setMinHeight(0);
         split.setPrefHeight(500);
@@ -99,12 +139,18 @@ public final class PairView {
         viewModel.labelVisibleProperty().addListener((o, before, after) -> showLabel());
         viewModel.diffShownProperty().addListener((o, before, after) -> showResponses());
         viewModel.diffProperty().addListener((o, before, after) -> showResponses());
+        viewModel.tokenViewProperty().addListener((o, before, after) -> showTokens());
+        viewModel.heatShownProperty().addListener((o, before, after) -> showTokens());
+        viewModel.focusedTokenProperty().addListener((o, before, after) -> showHeat());
+        viewModel.chartShownProperty().addListener((o, before, after) -> showChart());
         stagingDelay.setOnFinished(event -> stageNeighbours());
         viewModel
                 .neighboursProperty()
                 .addListener((o, before, after) -> stageSoon(IDLE_BEFORE_STAGING));
         showState(viewModel.queueStateProperty().get());
         showPair(viewModel.currentProperty().get());
+        showTokens();
+        showChart();
     }
 
     /**
@@ -199,6 +245,55 @@ public final class PairView {
             columnA.show(pair);
             columnB.show(pair);
         }
+        showHeat();
+    }
+
+    /** Shows the token heat's state in the middle column, paints the heat and draws the chart. */
+    private void showTokens() {
+        TokenView view = viewModel.tokenViewProperty().get();
+        boolean heat = viewModel.heatShownProperty().get();
+        tokenBox.setVisible(heat);
+        tokenBox.setManaged(heat);
+        legendBox.setVisible(heat && view.ready());
+        legendBox.setManaged(heat && view.ready());
+        if (heat && view.ready()) {
+            String bound = String.format(Locale.ROOT, "%.3g", view.scale().bound());
+            legendLoss.setText("\u2212" + bound);
+            legendGain.setText("+" + bound);
+            tokenStatus.setText("Token heat: \u0394 score per token, blue gain, red loss");
+        } else if (heat) {
+            tokenStatus.setText("Token heat unavailable: " + view.message());
+        }
+        showHeat();
+        if (viewModel.chartShownProperty().get()) {
+            tokenChart.show(view);
+        }
+    }
+
+    /** Paints (or removes) the heat on the responses on screen. */
+    private void showHeat() {
+        TokenView view = viewModel.tokenViewProperty().get();
+        boolean heat =
+                viewModel.heatShownProperty().get()
+                        && view.ready()
+                        && !(viewModel.diffShownProperty().get()
+                                && viewModel.diffProperty().get() != null);
+        int focused = viewModel.focusedTokenProperty().get();
+        columnA.showHeat(heat ? view : null, focused);
+        columnB.showHeat(heat ? view : null, focused);
+    }
+
+    /** Opens the score chart below the responses, or closes it. */
+    private void showChart() {
+        Node chart = tokenChart.node();
+        boolean shown = viewModel.chartShownProperty().get();
+        if (shown && !split.getItems().contains(chart)) {
+            split.getItems().add(chart);
+            split.setDividerPositions(0.16, 0.56);
+            tokenChart.show(viewModel.tokenViewProperty().get());
+        } else if (!shown && split.getItems().remove(chart)) {
+            split.setDividerPositions(0.28);
+        }
     }
 
     /**
@@ -263,16 +358,23 @@ public final class PairView {
     private static Node sideNode(PreparedPair pair, DisplaySide side) {
         List<Turn> turns = pair.turns(side);
         boolean roles = pair.diverging() || turns.size() > 1;
-        VBox box = new VBox();
-        box.getStyleClass().add("response-content");
+        List<ResponseContent.RenderedTurn> rendered = new ArrayList<>(turns.size());
+        List<Node> nodes = new ArrayList<>(turns.size());
         for (Turn turn : turns) {
-            box.getChildren().add(turnNode(turn, roles));
+            MarkdownNodes.Rendered nodesOfTurn = MarkdownNodes.render(turn.markdown());
+            rendered.add(new ResponseContent.RenderedTurn(turn, nodesOfTurn));
+            nodes.add(turnNode(turn, nodesOfTurn, roles));
         }
+        ResponseContent box = new ResponseContent(rendered);
+        box.getChildren().addAll(nodes);
         return box;
     }
 
     private static Node turnNode(Turn turn, boolean showRole) {
-        MarkdownNodes.Rendered rendered = MarkdownNodes.render(turn.markdown());
+        return turnNode(turn, MarkdownNodes.render(turn.markdown()), showRole);
+    }
+
+    private static Node turnNode(Turn turn, MarkdownNodes.Rendered rendered, boolean showRole) {
         if (!showRole) {
             return rendered.root();
         }
@@ -335,6 +437,9 @@ public final class PairView {
         final ProgressIndicator spinner = new ProgressIndicator();
         final Label badge = new Label();
         final DisplaySide side;
+        final Tooltip tokenTip = new Tooltip();
+        ResponseContent painted;
+        SideTokens heatOf;
 
         Column(DisplaySide side) {
             this.side = side;
@@ -361,6 +466,106 @@ public final class PairView {
             root.setPrefWidth(10);
             root.setMinHeight(0);
             root.setPrefHeight(400);
+            tokenTip.getStyleClass().add("token-tooltip");
+            scroll.addEventFilter(MouseEvent.MOUSE_MOVED, this::hover);
+            scroll.addEventFilter(MouseEvent.MOUSE_EXITED, event -> tokenTip.hide());
+        }
+
+        /**
+         * Paints the heat of a ready token view on the response shown, or removes it (null). The
+         * staged panes keep no heat: only the pane on screen is painted.
+         */
+        void showHeat(TokenView view, int focusedToken) {
+            Node node = panes.shownNode();
+            ResponseContent content = node instanceof ResponseContent rc ? rc : null;
+            if (painted != null && (painted != content || view == null)) {
+                painted.clearHeat();
+                painted = null;
+                heatOf = null;
+                tokenTip.hide();
+            }
+            if (view == null || content == null) {
+                return;
+            }
+            painted = content;
+            heatOf = view.side(side);
+            SideTokens tokens = heatOf;
+            content.paintHeat(
+                    turns -> TokenHeatOverlay.paint(turns, tokens, view.scale(), focusedToken));
+        }
+
+        /** Tells the change and score of the token under the mouse. */
+        private void hover(MouseEvent event) {
+            TokenHeatOverlay overlay = painted == null ? null : painted.overlay();
+            TokenHeatOverlay.Piece piece = overlay == null ? null : pieceUnder(overlay, event);
+            if (piece == null) {
+                tokenTip.hide();
+                return;
+            }
+            tokenTip.setText(describe(piece));
+            double x = event.getScreenX() + 14;
+            double y = event.getScreenY() + 18;
+            if (tokenTip.isShowing()) {
+                tokenTip.setAnchorX(x);
+                tokenTip.setAnchorY(y);
+            } else {
+                tokenTip.show(scroll, x, y);
+            }
+        }
+
+        private static TokenHeatOverlay.Piece pieceUnder(
+                TokenHeatOverlay overlay, MouseEvent event) {
+            Node node = event.getPickResult().getIntersectedNode();
+            while (node != null && !(node instanceof WrappingTextFlow)) {
+                node = node.getParent();
+            }
+            if (!(node instanceof WrappingTextFlow flow)) {
+                return null;
+            }
+            Point2D local = flow.sceneToLocal(event.getSceneX(), event.getSceneY());
+            // The flow's hit test leaves out its insets, as its range shapes do.
+            Insets insets = flow.getInsets();
+            HitInfo hit =
+                    flow.hitTest(
+                            new Point2D(
+                                    local.getX() - insets.getLeft(),
+                                    local.getY() - insets.getTop()));
+            return overlay.pieceAt(flow, hit.getCharIndex());
+        }
+
+        private String describe(TokenHeatOverlay.Piece piece) {
+            HeatRun run = piece.run();
+            TokenScores scores = heatOf.scores();
+            StringBuilder text = new StringBuilder();
+            if (run.tokenCount() == 1) {
+                text.append("token ")
+                        .append(run.firstToken())
+                        .append("  ")
+                        .append(TokenChart.quoted(scores.tokenText(run.firstToken())));
+            } else {
+                String shown =
+                        painted.turns()
+                                .get(piece.turn())
+                                .turn()
+                                .text()
+                                .substring(run.start(), run.end());
+                text.append("tokens ")
+                        .append(run.firstToken())
+                        .append("\u2013")
+                        .append(run.lastToken())
+                        .append(" (one character or glyph)  ")
+                        .append(TokenChart.quoted(shown));
+            }
+            text.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%n\u0394 score %+.4f   score after it %.4f",
+                            piece.delta(),
+                            run.score()));
+            if (piece.delta() != run.delta()) {
+                text.append("\n(coloured as a whole: its text differs from the message's)");
+            }
+            return text.toString();
         }
 
         void show(PreparedPair pair) {

@@ -55,6 +55,10 @@ public enum Shortcut {
     RATIONALE("R", "Rationale", KeyCode.R),
     /** Show or hide the word diff of A and B. */
     DIFF("D", "Word diff", KeyCode.D),
+    /** Colour each response's text by the change of score each token brings. */
+    HEAT("H", "Token heat", KeyCode.H),
+    /** Show or hide the chart of the score along the tokens of A and B. */
+    CHART("G", "Score chart", KeyCode.G),
     /** Edit a copy of response A and see its score change. */
     EDIT_A("E", "Edit A", KeyCode.E),
     /** Edit a copy of response B and see its score change. */

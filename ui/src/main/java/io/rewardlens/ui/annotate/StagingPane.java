@@ -78,6 +78,15 @@ final class StagingPane extends StackPane {
         replaceShown(TRANSIENT, node, false);
     }
 
+    /**
+     * The node shown now.
+     *
+     * @return the node, or null
+     */
+    Node shownNode() {
+        return shown;
+    }
+
     /** Drops every staged node whose key is not kept. */
     void retain(Set<Long> keys) {
         Iterator<Map.Entry<Long, Node>> entries = staged.entrySet().iterator();

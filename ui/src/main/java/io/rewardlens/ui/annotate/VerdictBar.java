@@ -61,6 +61,8 @@ public final class VerdictBar {
                         undo,
                         separator(),
                         button(Shortcut.DIFF, actions),
+                        button(Shortcut.HEAT, actions),
+                        button(Shortcut.CHART, actions),
                         button(Shortcut.EDIT_A, actions),
                         button(Shortcut.EDIT_B, actions),
                         button(Shortcut.HELP, actions));

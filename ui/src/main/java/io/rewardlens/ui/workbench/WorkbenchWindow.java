@@ -187,6 +187,8 @@ public final class WorkbenchWindow {
             case STRENGTH_3 -> annotation.setStrength(3);
             case RATIONALE -> verdictBar.focusRationale();
             case DIFF -> annotation.toggleDiff();
+            case HEAT -> annotation.toggleHeat();
+            case CHART -> annotation.toggleChart();
             case EDIT_A -> viewModel.edit().start(DisplaySide.A);
             case EDIT_B -> viewModel.edit().start(DisplaySide.B);
             case HELP -> KeysDialog.show(stage, annotation.tagsProperty().get());
@@ -231,6 +233,16 @@ public final class WorkbenchWindow {
                         "Word _diff of A and B [D]",
                         annotation.diffShownProperty(),
                         on -> annotation.toggleDiff());
+        CheckMenuItem heat =
+                check(
+                        "Token _heat [H]",
+                        annotation.heatShownProperty(),
+                        on -> annotation.toggleHeat());
+        CheckMenuItem chart =
+                check(
+                        "Score _chart along the tokens [G]",
+                        annotation.chartShownProperty(),
+                        on -> annotation.toggleChart());
         CheckMenuItem blind =
                 check("_Blind mode", annotation.blindProperty(), viewModel::setBlindMode);
         blind.disableProperty().bind(viewModel.blindRequiredProperty());
@@ -241,7 +253,7 @@ public final class WorkbenchWindow {
                                 () -> viewModel.settingsProperty().get().theme() == Theme.DARK,
                                 viewModel.settingsProperty()),
                         on -> viewModel.setTheme(on ? Theme.DARK : Theme.LIGHT));
-        Menu view = new Menu("_View", null, diff, blind, dark);
+        Menu view = new Menu("_View", null, diff, heat, chart, blind, dark);
 
         Menu inspect = new Menu("_Inspect");
         KeyCode[] inspectKeys = {KeyCode.D, KeyCode.R, KeyCode.M, KeyCode.C};

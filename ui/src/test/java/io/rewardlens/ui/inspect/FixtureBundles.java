@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The tiny reference models of {@code fixtures/} as plain bundle folders for the inspection tests:
- * each is unpacked once into {@code target/fixtures/} (its {@code .gz} files gunzipped), and loaded
- * on the CPU with a hash cache of the test run's own.
+ * The tiny reference models of {@code fixtures/} as plain bundle folders for the ui tests: each is
+ * unpacked once into {@code target/fixtures/} (its {@code .gz} files gunzipped), and loaded on the
+ * CPU with a hash cache of the test run's own.
  */
-final class FixtureBundles {
+public final class FixtureBundles {
     private FixtureBundles() {}
 
     /**
@@ -28,7 +28,7 @@ final class FixtureBundles {
      * @param name the fixture's folder name
      * @return the bundle folder
      */
-    static synchronized Path bundle(String name) {
+    public static synchronized Path bundle(String name) {
         String root = System.getProperty("rewardlens.fixtures");
         if (root == null || !Files.isRegularFile(Path.of(root, "README.md"))) {
             throw new IllegalStateException(
@@ -76,7 +76,7 @@ final class FixtureBundles {
      * @param device the device asked for (tests ask for the CPU)
      * @return the loaded model
      */
-    static RewardModel load(Path directory, DeviceChoice device) throws Exception {
+    public static RewardModel load(Path directory, DeviceChoice device) throws Exception {
         return RewardModel.load(
                 directory,
                 LoadOptions.defaults()
