@@ -458,6 +458,25 @@ public final class RewardModel implements AutoCloseable {
         return Arrays.asList(results);
     }
 
+    /**
+     * The model calls {@link #scoreEncoded} makes for these inputs, as the width (padded length) of
+     * each, for diagnostics and benchmarks.
+     *
+     * @param inputs encoded conversations
+     * @return the width of each call, in the order they run
+     */
+    public List<Integer> callWidths(List<EncodedConversation> inputs) {
+        List<Integer> widths = new ArrayList<>();
+        for (List<Integer> batch : planBatches(inputs)) {
+            int width = 0;
+            for (int index : batch) {
+                width = Math.max(width, inputs.get(index).tokenCount());
+            }
+            widths.add(width);
+        }
+        return widths;
+    }
+
     /** Plans length-bucketed batches of indices into {@code inputs}. */
     List<List<Integer>> planBatches(List<EncodedConversation> inputs) {
         int[] lengths = inputs.stream().mapToInt(EncodedConversation::tokenCount).toArray();

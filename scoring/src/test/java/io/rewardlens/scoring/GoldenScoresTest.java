@@ -64,6 +64,8 @@ class GoldenScoresTest {
         // The default budget holds all cases in one padded call.
         List<List<Integer>> plan = model.planBatches(inputs);
         assertEquals(1, plan.size(), "expected one padded batch, got " + plan);
+        int longest = inputs.stream().mapToInt(EncodedConversation::tokenCount).max().orElse(0);
+        assertEquals(List.of(longest), model.callWidths(inputs));
 
         List<ScoreResult> batched = model.scoreEncoded(inputs);
         for (int i = 0; i < inputs.size(); i++) {

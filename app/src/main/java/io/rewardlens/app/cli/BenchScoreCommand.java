@@ -56,6 +56,15 @@ public final class BenchScoreCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "10", description = "Timed repetitions.")
     int repeat;
 
+    @Option(
+            names = "--length-jitter",
+            defaultValue = "0",
+            paramLabel = "N",
+            description =
+                    "Make the batch's conversations TOKENS-N..TOKENS tokens long (random), so the"
+                            + " call is right-padded as real data is; 0 (default): all TOKENS.")
+    int lengthJitter;
+
     @Override
     public Integer call() throws Exception {
         try (RewardModel model = modelOptions.load(spec.commandLine().getErr())) {
@@ -63,7 +72,8 @@ public final class BenchScoreCommand implements Callable<Integer> {
             List<Conversation> conversations = new ArrayList<>();
             List<EncodedConversation> inputs = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
-                Sample sample = sampleOf(model, tokens, random);
+                int wanted = tokens - (lengthJitter > 0 ? random.nextInt(lengthJitter + 1) : 0);
+                Sample sample = sampleOf(model, wanted, random);
                 inputs.add(sample.encoded());
                 conversations.add(sample.conversation());
             }
@@ -93,6 +103,7 @@ public final class BenchScoreCommand implements Callable<Integer> {
             json.put("engine", model.info().engineVersion());
             json.put("batch", batch);
             json.put("batch_tokens", batchTokens);
+            json.put("batch_call_widths", model.callWidths(inputs).toString());
             json.put("batch_ms_median", medianBatch);
             json.put("batch_ms_min", Arrays.stream(batchMs).min().orElse(0));
             json.put("tokens_per_s", batchTokens / (medianBatch / 1e3));
@@ -127,31 +138,41 @@ public final class BenchScoreCommand implements Callable<Integer> {
     /** A synthetic conversation and its encoding. */
     private record Sample(Conversation conversation, EncodedConversation encoded) {}
 
-    /** A conversation whose encoding has about {@code wanted} tokens (within a few). */
+    /**
+     * A conversation whose encoding has exactly {@code wanted} tokens, or as close as the words
+     * allow: the same random words each attempt, more or fewer of them until the count fits.
+     */
     private static Sample sampleOf(RewardModel model, int wanted, SplittableRandom random)
             throws ScoringException {
+        long seed = random.nextLong();
         int words = Math.max(1, wanted);
-        Sample sample = null;
-        for (int attempt = 0; attempt < 6; attempt++) {
+        Sample best = null;
+        for (int attempt = 0; attempt < 64; attempt++) {
             StringBuilder text = new StringBuilder();
-            SplittableRandom copy = random.split();
+            SplittableRandom wordPicker = new SplittableRandom(seed);
             for (int w = 0; w < words; w++) {
-                text.append(w == 0 ? "" : " ").append(WORDS[copy.nextInt(WORDS.length)]);
+                text.append(w == 0 ? "" : " ").append(WORDS[wordPicker.nextInt(WORDS.length)]);
             }
             Conversation conversation =
                     Conversation.of(
                             new ChatTurn("user", "Write some text."),
                             new ChatTurn("assistant", text.toString()));
-            sample =
+            Sample sample =
                     new Sample(
                             conversation, model.encode(conversation, LengthPolicy.TRUNCATE_LEFT));
             int difference = wanted - sample.encoded().tokenCount();
-            if (Math.abs(difference) <= 2) {
+            if (best == null
+                    || Math.abs(difference) < Math.abs(wanted - best.encoded().tokenCount())) {
+                best = sample;
+            }
+            if (difference == 0) {
                 break;
             }
-            words = Math.max(1, words + difference);
+            // Halve big steps so that words of several tokens cannot make the count oscillate.
+            int step = Math.abs(difference) > 8 ? difference / 2 : Integer.signum(difference);
+            words = Math.max(1, words + step);
         }
-        return sample;
+        return best;
     }
 
     private static double median(double[] values) {

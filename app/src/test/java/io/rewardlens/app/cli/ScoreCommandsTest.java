@@ -266,4 +266,29 @@ class ScoreCommandsTest {
             return rows.getString(1);
         }
     }
+
+    @Test
+    void benchScoreTimesOneCallOfExactlyTheAskedLengthsAndSaysSo() throws Exception {
+        Cli.Result result =
+                Cli.run(
+                        "bench-score",
+                        "--model",
+                        model.toString(),
+                        "--device",
+                        "cpu",
+                        "--batch",
+                        "3",
+                        "--tokens",
+                        "60",
+                        "--latency-tokens",
+                        "40",
+                        "--repeat",
+                        "2");
+        assertEquals(0, result.exit(), result.err());
+        JsonNode json = JSON.readTree(result.out());
+        assertEquals(180, json.get("batch_tokens").asInt(), result.out());
+        assertEquals("[60]", json.get("batch_call_widths").asText(), result.out());
+        assertEquals(40, json.get("latency_tokens").asInt(), result.out());
+        assertTrue(json.get("batch_ms_median").asDouble() > 0, result.out());
+    }
 }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Device call 3 (fresh machine): GPU throughput of RewardLens (Java, DJL) against transformers on
+# a Qwen3-0.6B-shaped reward model with random bf16 weights, both on this GPU in this call.
+set -u
+OUT=${OUT:?}; KIT=$(pwd)/.device; W=/tmp/rl; FX=$KIT/fxq
+mkdir -p "$W/jni"
+exec > >(tee -a "$OUT/call3.log") 2>&1
+step() { echo; echo "=== $(date +%T) $*"; }
+PY=python3; export PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false
+TORCH_DIR=$($PY -c "import torch, os; print(os.path.dirname(torch.__file__))")
+ABI=$($PY -c "import torch; print(int(torch._C._GLIBCXX_USE_CXX11_ABI))")
+TV=$($PY -c "import torch; print(torch.__version__.split('+')[0])")
+TF=$($PY -c "import torch; v=torch.version.cuda; print('cu'+v.replace('.','') if v else 'cpu')")
+NAT="$KIT/djl/engines/pytorch/pytorch-native"
+( cd "$NAT/src/main/native" && ls *.cc | xargs -P 12 -I{} g++ -O2 -fPIC -std=c++17 -w -D_GLIBCXX_USE_CXX11_ABI=$ABI \
+    -I"$NAT/build/include" -I"$KIT/djl/api/src/main/native" -I"$KIT/djl/jni" -I"$KIT/djl/jni/linux" \
+    -I"$TORCH_DIR/include" -I"$TORCH_DIR/include/torch/csrc/api/include" -c {} -o "$W/jni/{}.o" \
+  && g++ -shared -o "$W/jni/libdjl_torch.so" "$W"/jni/*.o -L"$TORCH_DIR/lib" -ltorch -ltorch_cpu -lc10 -Wl,-rpath,"$TORCH_DIR/lib" ) > "$W/jni-build.log" 2>&1 &
+JNI_PID=$!
+tar xJf "$KIT/jre.txz" -C "$W"; JAVA="$W/jre2/bin/java"
+
+step "Qwen3-0.6B-shaped random reward model, exported for cuda:bfloat16"
+mkdir -p "$W/src/tiny-qwen3"; cp "$FX/tiny-qwen3/config.json" "$FX/tiny-qwen3/tokenizer_config.json" "$W/src/tiny-qwen3/"
+gunzip -c "$FX/tiny-qwen3/tokenizer.json.gz" > "$W/src/tiny-qwen3/tokenizer.json"
+rm -rf "$W/qwen06"; timeout 150 $PY bench/python/make_random_reward_model.py "$W/src/tiny-qwen3" "$W/qwen06" 2>&1 | grep -v -i warn | tail -4
+timeout 200 $PY exporter/rewardlens_export.py "$W/qwen06" "$W/bundles/qwen06" --target cuda:bfloat16 --name qwen3-0.6b-shape --force 2>&1 | grep -v -i warn | tail -4
+cp "$W/bundles/qwen06/bundle.json" "$OUT/qwen06.bundle.json" 2>/dev/null
+
+step "transformers baseline"
+timeout 150 $PY bench/python/transformers_throughput.py "$W/qwen06" --trace "$W/bundles/qwen06/reward.cuda-bfloat16.torchscript.pt" --batch 16 --tokens 1024 --repeat 10 > "$OUT/bench-python.json" 2> "$W/bench-python.err"; cat "$OUT/bench-python.json"; grep -v -i warn "$W/bench-python.err" | tail -3
+
+step "RewardLens bench-score"
+wait $JNI_PID; tail -2 "$W/jni-build.log"
+LIB="$W/libtorch"; mkdir -p "$LIB" "$W/cudart"
+for f in "$TORCH_DIR"/lib/*.so*; do case "$(basename "$f")" in *python*|*shm*) ;; *) ln -sf "$f" "$LIB/";; esac; done
+cp "$W/jni/libdjl_torch.so" "$LIB/"
+NV=$($PY -c "import nvidia; print(list(nvidia.__path__)[0])" 2>/dev/null)
+CUDART=$(ls "$NV"/cuda_runtime/lib/libcudart.so* "$NV"/cu*/lib/libcudart.so* 2>/dev/null | head -1); ln -sf "$CUDART" "$W/cudart/libcudart.so"
+export LD_LIBRARY_PATH="$W/cudart:$TORCH_DIR/lib:$(ls -d "$NV"/*/lib 2>/dev/null | tr '\n' ':')${LD_LIBRARY_PATH:-}"
+timeout 150 "$JAVA" -Dai.djl.offline=true -Xmx8g -cp "$KIT/rl.jar" io.rewardlens.app.RewardLensMain bench-score \
+  --model "$W/bundles/qwen06" --device gpu --libtorch "$LIB" --libtorch-version "$TV" --libtorch-flavor "$TF" \
+  --token-budget 16384 --batch 16 --tokens 1024 --repeat 10 > "$OUT/bench-java.json" 2> "$W/bench-java.err"
+cat "$OUT/bench-java.json"; grep -v INFO "$W/bench-java.err" | tail -4
+step "call 3 done"
