@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * The reference fixtures of {@code fixtures/}: unpacks each tiny model once into {@code
  * target/fixtures/} (gunzipping its {@code .gz} files) and reads its transformers goldens.
  */
-final class Fixtures {
+public final class Fixtures {
     static final List<String> MODELS = List.of("tiny-llama3", "tiny-gemma2", "tiny-qwen3");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,8 +31,8 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    /** The repository's fixtures folder, given by the build. */
-    static Path sourceRoot() {
+    /** The repository's fixtures folder, given by the build; the template tests read it too. */
+    public static Path sourceRoot() {
         String root = System.getProperty("rewardlens.fixtures");
         if (root == null || !Files.isRegularFile(Path.of(root, "README.md"))) {
             throw new IllegalStateException(

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,31 @@ class ScoringServiceTest {
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Submits every case as a batch job that tells {@code scored} of each result and cancels itself
+     * once {@code count} are scored.
+     */
+    private static BatchJob submitCancellingAfter(
+            ScoringService service, int count, BiConsumer<Integer, ScoreResult> scored) {
+        List<BatchJob> self = new ArrayList<>();
+        AtomicInteger scoredSoFar = new AtomicInteger();
+        BatchJob job =
+                service.submitBatch(
+                        conversations(cases),
+                        LengthPolicy.REFUSE,
+                        new BatchListener() {
+                            @Override
+                            public void scored(int index, ScoreResult result) {
+                                scored.accept(index, result);
+                                if (scoredSoFar.incrementAndGet() == count) {
+                                    self.get(0).cancel();
+                                }
+                            }
+                        });
+        self.add(job);
+        return job;
     }
 
     @Test
@@ -91,22 +118,8 @@ class ScoringServiceTest {
     @Test
     void cancelStopsTheJobBeforeItsNextModelCall() throws Exception {
         List<Integer> scored = Collections.synchronizedList(new ArrayList<>());
-        List<BatchJob> self = new ArrayList<>();
         try (ScoringService service = new ScoringService(model, new InMemoryScoreCache())) {
-            BatchJob job =
-                    service.submitBatch(
-                            conversations(cases),
-                            LengthPolicy.REFUSE,
-                            new BatchListener() {
-                                @Override
-                                public void scored(int index, ScoreResult result) {
-                                    scored.add(index);
-                                    if (scored.size() == 3) {
-                                        self.get(0).cancel();
-                                    }
-                                }
-                            });
-            self.add(job);
+            BatchJob job = submitCancellingAfter(service, 3, (index, result) -> scored.add(index));
             BatchProgress end = await(job.completion());
             assertTrue(end.cancelled());
             assertEquals(3, end.scored());
@@ -121,22 +134,10 @@ class ScoringServiceTest {
     void resubmittingACancelledJobSkipsWhatTheCacheHas() throws Exception {
         InMemoryScoreCache cache = new InMemoryScoreCache();
         Map<Integer, Double> firstRun = new HashMap<>();
-        List<BatchJob> self = new ArrayList<>();
         try (ScoringService service = new ScoringService(model, cache)) {
             BatchJob first =
-                    service.submitBatch(
-                            conversations(cases),
-                            LengthPolicy.REFUSE,
-                            new BatchListener() {
-                                @Override
-                                public void scored(int index, ScoreResult result) {
-                                    firstRun.put(index, result.score());
-                                    if (firstRun.size() == 3) {
-                                        self.get(0).cancel();
-                                    }
-                                }
-                            });
-            self.add(first);
+                    submitCancellingAfter(
+                            service, 3, (index, result) -> firstRun.put(index, result.score()));
             assertTrue(await(first.completion()).cancelled());
             assertEquals(3, cache.size());
 

@@ -42,26 +42,31 @@ final class PairSql {
     static PairSql selectWithScore(PairQuery query, long modelId) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(modelId);
-        String sql =
-                "SELECT "
-                        + PreferenceStore.PAIR_COLUMNS
-                        + ", p.dataset_id, "
-                        + PreferenceStore.scoreColumns()
-                        + " FROM pair p INDEXED BY pair_by_dataset_position"
-                        + " LEFT JOIN score s ON s.pair_id = p.id AND s.model_id = ?"
-                        + where(query, parameters)
-                        + " ORDER BY p.dataset_id, p.position, p.id"
-                        + limit(query);
-        return new PairSql(sql, parameters);
+        return selectInImportOrder(
+                ", " + PreferenceStore.scoreColumns(),
+                " LEFT JOIN score s ON s.pair_id = p.id AND s.model_id = ?",
+                query,
+                parameters);
     }
 
     /** Selects pairs, then their dataset id, in import order (no score columns). */
     static PairSql selectWithDatasetId(PairQuery query) {
-        List<Object> parameters = new ArrayList<>();
+        return selectInImportOrder("", "", query, new ArrayList<>());
+    }
+
+    /**
+     * Selects the pairs a query selects, then their dataset id, then {@code moreColumns} from
+     * {@code joins}, streaming in import order; {@code parameters} holds those of the joins.
+     */
+    private static PairSql selectInImportOrder(
+            String moreColumns, String joins, PairQuery query, List<Object> parameters) {
         String sql =
                 "SELECT "
                         + PreferenceStore.PAIR_COLUMNS
-                        + ", p.dataset_id FROM pair p INDEXED BY pair_by_dataset_position"
+                        + ", p.dataset_id"
+                        + moreColumns
+                        + " FROM pair p INDEXED BY pair_by_dataset_position"
+                        + joins
                         + where(query, parameters)
                         + " ORDER BY p.dataset_id, p.position, p.id"
                         + limit(query);

@@ -101,19 +101,13 @@ final class ReportPlots {
                                     MarkdownText.number(bucket.maxAbsMargin(), 2),
                                     bucket.judgements()));
         }
-        JFreeChart chart =
-                ChartFactory.createBarChart(
-                        calibration.model().label() + ": calibration against human verdicts",
-                        "|margin| bucket",
-                        "fraction of verdicts agreeing with the model",
-                        dataset,
-                        PlotOrientation.VERTICAL,
-                        false,
-                        false,
-                        false);
-        rateAxis(chart.getCategoryPlot());
-        style(chart);
-        save(chart, file);
+        saveRateChart(
+                calibration.model().label() + ": calibration against human verdicts",
+                "|margin| bucket",
+                "fraction of verdicts agreeing with the model",
+                dataset,
+                false,
+                file);
     }
 
     /** Each model's accuracy against labels and against humans. */
@@ -123,19 +117,7 @@ final class ReportPlots {
             add(dataset, accuracy.vsLabel(), "against dataset labels", accuracy.model().label());
             add(dataset, accuracy.vsHuman(), "against human verdicts", accuracy.model().label());
         }
-        JFreeChart chart =
-                ChartFactory.createBarChart(
-                        "Accuracy of each model",
-                        "model",
-                        "accuracy",
-                        dataset,
-                        PlotOrientation.VERTICAL,
-                        true,
-                        false,
-                        false);
-        rateAxis(chart.getCategoryPlot());
-        style(chart);
-        save(chart, file);
+        saveRateChart("Accuracy of each model", "model", "accuracy", dataset, true, file);
     }
 
     /** Each model's label accuracy when the chosen side is longer, shorter or as long. */
@@ -147,25 +129,42 @@ final class ReportPlots {
             add(dataset, split.chosenShorter(), "chosen shorter", model);
             add(dataset, split.sameLength(), "same length", model);
         }
-        JFreeChart chart =
-                ChartFactory.createBarChart(
-                        "Accuracy against labels by which side is longer",
-                        "model",
-                        "accuracy",
-                        dataset,
-                        PlotOrientation.VERTICAL,
-                        true,
-                        false,
-                        false);
-        rateAxis(chart.getCategoryPlot());
-        style(chart);
-        save(chart, file);
+        saveRateChart(
+                "Accuracy against labels by which side is longer",
+                "model",
+                "accuracy",
+                dataset,
+                true,
+                file);
     }
 
     private static void add(
             DefaultCategoryDataset dataset, Accuracy accuracy, String series, String model) {
         // An empty group gets no bar rather than a bar of height NaN.
         dataset.addValue(accuracy.judged() == 0 ? null : accuracy.rate(), series, model);
+    }
+
+    /** Saves a vertical bar chart of rates (0 to 1), with a legend when {@code legend}. */
+    private static void saveRateChart(
+            String title,
+            String categoryLabel,
+            String rateLabel,
+            DefaultCategoryDataset dataset,
+            boolean legend,
+            Path file) {
+        JFreeChart chart =
+                ChartFactory.createBarChart(
+                        title,
+                        categoryLabel,
+                        rateLabel,
+                        dataset,
+                        PlotOrientation.VERTICAL,
+                        legend,
+                        false,
+                        false);
+        rateAxis(chart.getCategoryPlot());
+        style(chart);
+        save(chart, file);
     }
 
     private static void rateAxis(CategoryPlot plot) {

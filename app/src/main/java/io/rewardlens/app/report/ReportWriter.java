@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -380,34 +381,15 @@ public final class ReportWriter {
                 "Margin against the length difference (characters of the chosen minus the"
                         + " rejected completion). A positive correlation means the model rewards"
                         + " the longer answer.\n\n");
-        Map<Long, PairFeatures> features = featuresById(data);
-        CsvTable points =
-                new CsvTable(
-                        "model_id",
-                        "model",
-                        "pair_id",
-                        "chosen_length",
-                        "rejected_length",
-                        "length_difference",
-                        "margin");
-        List<BiasScatter> scatters = new ArrayList<>();
-        for (AnalyzedModel model : data.models()) {
-            BiasScatter scatter = analysis.bias(model, BiasFeature.LENGTH_DIFFERENCE);
-            scatters.add(scatter);
-            for (BiasPoint point : scatter.points()) {
-                PairFeatures pair = features.get(point.pairId());
-                points.row(
-                        model.id(),
-                        model.label(),
-                        point.pairId(),
-                        pair.chosenLength(),
-                        pair.rejectedLength(),
-                        point.feature(),
-                        point.margin());
-            }
-        }
-        md.append(correlationTable(scatters));
-        md.append('\n').append(csvLink(points, "length_bias.csv")).append("\n\n");
+        List<BiasScatter> scatters =
+                biasScatters(
+                        md,
+                        data,
+                        BiasFeature.LENGTH_DIFFERENCE,
+                        "length",
+                        PairFeatures::chosenLength,
+                        PairFeatures::rejectedLength,
+                        "length_bias.csv");
 
         md.append("### Accuracy when the chosen side is longer or shorter\n\n");
         List<LengthSplitAccuracy> splits =
@@ -436,14 +418,7 @@ public final class ReportWriter {
                                 "Accuracy by which side is longer",
                                 f -> ReportPlots.lengthSplit(splits, f)))
                 .append("\n\n");
-        for (BiasScatter scatter : scatters) {
-            md.append(
-                            plot(
-                                    "length_bias_" + slug(scatter.model()) + ".png",
-                                    scatter.model().label() + ": margin vs length difference",
-                                    f -> ReportPlots.scatter(scatter, f)))
-                    .append("\n\n");
-        }
+        scatterPlots(md, scatters, "length_bias_", ": margin vs length difference");
         return scatters;
     }
 
@@ -465,42 +440,16 @@ public final class ReportWriter {
                 "Margin against the difference in Markdown density: headers, list items, bold"
                         + " spans and emoji per 1000 characters, chosen minus rejected. A positive"
                         + " correlation means the model rewards heavier formatting.\n\n");
-        Map<Long, PairFeatures> features = featuresById(data);
-        CsvTable points =
-                new CsvTable(
-                        "model_id",
-                        "model",
-                        "pair_id",
-                        "chosen_density",
-                        "rejected_density",
-                        "density_difference",
-                        "margin");
-        List<BiasScatter> scatters = new ArrayList<>();
-        for (AnalyzedModel model : data.models()) {
-            BiasScatter scatter = analysis.bias(model, BiasFeature.MARKDOWN_DENSITY_DIFFERENCE);
-            scatters.add(scatter);
-            for (BiasPoint point : scatter.points()) {
-                PairFeatures pair = features.get(point.pairId());
-                points.row(
-                        model.id(),
-                        model.label(),
-                        point.pairId(),
-                        pair.chosenMarkdownDensity(),
-                        pair.rejectedMarkdownDensity(),
-                        point.feature(),
-                        point.margin());
-            }
-        }
-        md.append(correlationTable(scatters));
-        md.append('\n').append(csvLink(points, "markdown_bias.csv")).append("\n\n");
-        for (BiasScatter scatter : scatters) {
-            md.append(
-                            plot(
-                                    "markdown_bias_" + slug(scatter.model()) + ".png",
-                                    scatter.model().label() + ": margin vs markdown density",
-                                    f -> ReportPlots.scatter(scatter, f)))
-                    .append("\n\n");
-        }
+        List<BiasScatter> scatters =
+                biasScatters(
+                        md,
+                        data,
+                        BiasFeature.MARKDOWN_DENSITY_DIFFERENCE,
+                        "density",
+                        PairFeatures::chosenMarkdownDensity,
+                        PairFeatures::rejectedMarkdownDensity,
+                        "markdown_bias.csv");
+        scatterPlots(md, scatters, "markdown_bias_", ": margin vs markdown density");
         // Both bias sections share one correlations file, written once both are known.
         CsvTable correlations =
                 new CsvTable("model_id", "model", "feature", "n", "pearson", "spearman");
@@ -517,6 +466,66 @@ public final class ReportWriter {
         }
         md.append(csvLink(correlations, "correlations.csv"))
                 .append(" (both features, every model)\n\n");
+    }
+
+    /**
+     * Each model's margin against {@code feature}: appends the correlation table and a link to the
+     * points, saved as {@code csvName} with the pair's {@code chosen} and {@code rejected} measure
+     * in the columns {@code chosen_<measure>} and {@code rejected_<measure>}.
+     */
+    private List<BiasScatter> biasScatters(
+            StringBuilder md,
+            AnalysisData data,
+            BiasFeature feature,
+            String measure,
+            Function<PairFeatures, Object> chosen,
+            Function<PairFeatures, Object> rejected,
+            String csvName) {
+        Map<Long, PairFeatures> features = featuresById(data);
+        CsvTable points =
+                new CsvTable(
+                        "model_id",
+                        "model",
+                        "pair_id",
+                        "chosen_" + measure,
+                        "rejected_" + measure,
+                        measure + "_difference",
+                        "margin");
+        List<BiasScatter> scatters = new ArrayList<>();
+        for (AnalyzedModel model : data.models()) {
+            BiasScatter scatter = analysis.bias(model, feature);
+            scatters.add(scatter);
+            for (BiasPoint point : scatter.points()) {
+                PairFeatures pair = features.get(point.pairId());
+                points.row(
+                        model.id(),
+                        model.label(),
+                        point.pairId(),
+                        chosen.apply(pair),
+                        rejected.apply(pair),
+                        point.feature(),
+                        point.margin());
+            }
+        }
+        md.append(correlationTable(scatters));
+        md.append('\n').append(csvLink(points, csvName)).append("\n\n");
+        return scatters;
+    }
+
+    /**
+     * Appends each scatter's plot, saved as {@code filePrefix} and the model's slug, captioned with
+     * the model's label and {@code captionTail}.
+     */
+    private void scatterPlots(
+            StringBuilder md, List<BiasScatter> scatters, String filePrefix, String captionTail) {
+        for (BiasScatter scatter : scatters) {
+            md.append(
+                            plot(
+                                    filePrefix + slug(scatter.model()) + ".png",
+                                    scatter.model().label() + captionTail,
+                                    f -> ReportPlots.scatter(scatter, f)))
+                    .append("\n\n");
+        }
     }
 
     private static String correlationTable(List<BiasScatter> scatters) {

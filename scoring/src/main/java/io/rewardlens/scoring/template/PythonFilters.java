@@ -180,19 +180,32 @@ final class PythonFilters {
         Object apply(Object value, Object[] args);
     }
 
-    /** A filter with positional arguments only. */
-    private static final class Simple implements Filter {
+    /** A filter known by its name, whose string-argument form runs the keyword form. */
+    private abstract static class NamedFilter implements Filter {
         private final String name;
-        private final Body body;
 
-        Simple(String name, Body body) {
+        NamedFilter(String name) {
             this.name = name;
-            this.body = body;
         }
 
         @Override
-        public String getName() {
+        public final String getName() {
             return name;
+        }
+
+        @Override
+        public final Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            return filter(var, interpreter, (Object[]) args, Map.of());
+        }
+    }
+
+    /** A filter with positional arguments only. */
+    private static final class Simple extends NamedFilter {
+        private final Body body;
+
+        Simple(String name, Body body) {
+            super(name);
+            this.body = body;
         }
 
         @Override
@@ -204,18 +217,12 @@ final class PythonFilters {
             RenderSession.current().check();
             return body.apply(var, args);
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     /** {@code tojson(indent=None, separators=None, sort_keys=False)}. */
-    private static final class Tojson implements Filter {
-        @Override
-        public String getName() {
-            return "tojson";
+    private static final class Tojson extends NamedFilter {
+        Tojson() {
+            super("tojson");
         }
 
         @Override
@@ -224,24 +231,18 @@ final class PythonFilters {
                 JinjavaInterpreter interpreter,
                 Object[] args,
                 Map<String, Object> kwargs) {
-            Object indent = kwargs.containsKey("indent") ? kwargs.get("indent") : arg(args, 0);
+            Object indent = argument(args, kwargs, "indent", 0);
             Object separators = kwargs.get("separators");
             boolean sortKeys = PythonValues.truthy(kwargs.get("sort_keys"));
             return RenderSession.current()
                     .limitString(PythonJson.dumps(var, indent, separators, sortKeys));
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     /** {@code join(d='', attribute=None)}, printing items with Python's {@code str}. */
-    private static final class Join implements Filter {
-        @Override
-        public String getName() {
-            return "join";
+    private static final class Join extends NamedFilter {
+        Join() {
+            super("join");
         }
 
         @Override
@@ -250,9 +251,8 @@ final class PythonFilters {
                 JinjavaInterpreter interpreter,
                 Object[] args,
                 Map<String, Object> kwargs) {
-            Object sep = kwargs.containsKey("d") ? kwargs.get("d") : arg(args, 0);
-            Object attribute =
-                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 1);
+            Object sep = argument(args, kwargs, "d", 0);
+            Object attribute = argument(args, kwargs, "attribute", 1);
             String separator = sep == null ? "" : PythonValues.str(sep);
             StringBuilder out = new StringBuilder();
             boolean first = true;
@@ -270,26 +270,15 @@ final class PythonFilters {
             }
             return out.toString();
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     /** {@code max}/{@code min(case_sensitive=False, attribute=None)}; undefined when empty. */
-    private static final class Extreme implements Filter {
-        private final String name;
+    private static final class Extreme extends NamedFilter {
         private final int sign;
 
         Extreme(String name, int sign) {
-            this.name = name;
+            super(name);
             this.sign = sign;
-        }
-
-        @Override
-        public String getName() {
-            return name;
         }
 
         @Override
@@ -299,19 +288,12 @@ final class PythonFilters {
                 Object[] args,
                 Map<String, Object> kwargs) {
             boolean caseSensitive =
-                    PythonValues.truthy(
-                            kwargs.containsKey("case_sensitive")
-                                    ? kwargs.get("case_sensitive")
-                                    : arg(args, 0));
-            Object attribute =
-                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 1);
+                    PythonValues.truthy(argument(args, kwargs, "case_sensitive", 0));
+            Object attribute = argument(args, kwargs, "attribute", 1);
             Object best = null;
             Object bestKey = null;
             for (Object item : PythonForTag.iterate(var)) {
-                Object key =
-                        attribute != null && item instanceof Map
-                                ? ((Map<?, ?>) item).get(attribute)
-                                : item;
+                Object key = attributeOf(item, attribute);
                 if (!caseSensitive && key instanceof String) {
                     key = PythonStrings.lower((String) key);
                 }
@@ -321,11 +303,6 @@ final class PythonFilters {
                 }
             }
             return best;
-        }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
         }
     }
 
@@ -346,11 +323,23 @@ final class PythonFilters {
                         + "'");
     }
 
+    /** {@link #compare}, ignoring the case of two strings unless {@code caseSensitive}. */
+    private static int compareFolding(Object x, Object y, boolean caseSensitive) {
+        if (!caseSensitive && x instanceof String && y instanceof String) {
+            return compare(PythonStrings.lower((String) x), PythonStrings.lower((String) y));
+        }
+        return compare(x, y);
+    }
+
+    /** An item's {@code attribute} (a dict's key) when one is asked for, else the item. */
+    private static Object attributeOf(Object item, Object attribute) {
+        return attribute != null && item instanceof Map ? ((Map<?, ?>) item).get(attribute) : item;
+    }
+
     /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}. */
-    private static final class Sort implements Filter {
-        @Override
-        public String getName() {
-            return "sort";
+    private static final class Sort extends NamedFilter {
+        Sort() {
+            super("sort");
         }
 
         @Override
@@ -359,50 +348,28 @@ final class PythonFilters {
                 JinjavaInterpreter interpreter,
                 Object[] args,
                 Map<String, Object> kwargs) {
-            boolean reverse =
-                    PythonValues.truthy(
-                            kwargs.containsKey("reverse") ? kwargs.get("reverse") : arg(args, 0));
+            boolean reverse = PythonValues.truthy(argument(args, kwargs, "reverse", 0));
             boolean caseSensitive =
-                    PythonValues.truthy(
-                            kwargs.containsKey("case_sensitive")
-                                    ? kwargs.get("case_sensitive")
-                                    : arg(args, 1));
-            Object attribute =
-                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 2);
+                    PythonValues.truthy(argument(args, kwargs, "case_sensitive", 1));
+            Object attribute = argument(args, kwargs, "attribute", 2);
             List<Object> items = PythonForTag.iterate(var);
             items.sort(
-                    (a, b) -> {
-                        Object x =
-                                attribute != null && a instanceof Map
-                                        ? ((Map<?, ?>) a).get(attribute)
-                                        : a;
-                        Object y =
-                                attribute != null && b instanceof Map
-                                        ? ((Map<?, ?>) b).get(attribute)
-                                        : b;
-                        if (!caseSensitive && x instanceof String && y instanceof String) {
-                            x = PythonStrings.lower((String) x);
-                            y = PythonStrings.lower((String) y);
-                        }
-                        return compare(x, y);
-                    });
+                    (a, b) ->
+                            compareFolding(
+                                    attributeOf(a, attribute),
+                                    attributeOf(b, attribute),
+                                    caseSensitive));
             if (reverse) {
                 java.util.Collections.reverse(items);
             }
             return items;
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     /** {@code sum(attribute=None, start=0)}: an int while every term is an int. */
-    private static final class Sum implements Filter {
-        @Override
-        public String getName() {
-            return "sum";
+    private static final class Sum extends NamedFilter {
+        Sum() {
+            super("sum");
         }
 
         @Override
@@ -411,9 +378,8 @@ final class PythonFilters {
                 JinjavaInterpreter interpreter,
                 Object[] args,
                 Map<String, Object> kwargs) {
-            Object attribute =
-                    kwargs.containsKey("attribute") ? kwargs.get("attribute") : arg(args, 0);
-            Object start = kwargs.containsKey("start") ? kwargs.get("start") : arg(args, 1);
+            Object attribute = argument(args, kwargs, "attribute", 0);
+            Object start = argument(args, kwargs, "start", 1);
             long whole = 0;
             double fraction = 0;
             boolean isFloat = false;
@@ -422,10 +388,7 @@ final class PythonFilters {
                 terms.add(start);
             }
             for (Object item : terms) {
-                Object term =
-                        attribute != null && item instanceof Map
-                                ? ((Map<?, ?>) item).get(attribute)
-                                : item;
+                Object term = attributeOf(item, attribute);
                 if (term instanceof Double || term instanceof Float) {
                     isFloat = true;
                     fraction += ((Number) term).doubleValue();
@@ -442,18 +405,12 @@ final class PythonFilters {
             }
             return isFloat ? (Object) (whole + fraction) : (Object) whole;
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     /** {@code batch(linecount, fill_with=None)}: the last batch is filled only when asked. */
-    private static final class Batch implements Filter {
-        @Override
-        public String getName() {
-            return "batch";
+    private static final class Batch extends NamedFilter {
+        Batch() {
+            super("batch");
         }
 
         @Override
@@ -462,14 +419,13 @@ final class PythonFilters {
                 JinjavaInterpreter interpreter,
                 Object[] args,
                 Map<String, Object> kwargs) {
-            Object count = kwargs.containsKey("linecount") ? kwargs.get("linecount") : arg(args, 0);
+            Object count = argument(args, kwargs, "linecount", 0);
             if (!(count instanceof Number) || ((Number) count).longValue() <= 0) {
                 throw RenderSession.error("batch needs a positive line count");
             }
             int size = (int) Math.min(((Number) count).longValue(), Integer.MAX_VALUE);
             boolean fill = kwargs.containsKey("fill_with") || (args != null && args.length > 1);
-            Object filler =
-                    kwargs.containsKey("fill_with") ? kwargs.get("fill_with") : arg(args, 1);
+            Object filler = argument(args, kwargs, "fill_with", 1);
             List<Object> batches = new ArrayList<>();
             List<Object> current = new ArrayList<>();
             for (Object item : PythonForTag.iterate(var)) {
@@ -487,27 +443,15 @@ final class PythonFilters {
             }
             return batches;
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     /**
      * {@code default(value='', boolean=False)}: the fallback replaces an undefined value (or, with
      * {@code boolean}, any false one) and keeps its type; Jinjava's turns it into a string.
      */
-    private static final class Default implements Filter {
-        private final String name;
-
+    private static final class Default extends NamedFilter {
         Default(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String getName() {
-            return name;
+            super(name);
         }
 
         @Override
@@ -522,23 +466,17 @@ final class PythonFilters {
             } else {
                 fallback = args != null && args.length > 0 ? args[0] : "";
             }
-            Object onFalse = kwargs.containsKey("boolean") ? kwargs.get("boolean") : arg(args, 1);
+            Object onFalse = argument(args, kwargs, "boolean", 1);
             boolean replace =
                     var == null || (PythonValues.truthy(onFalse) && !PythonValues.truthy(var));
             return replace ? fallback : var;
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     /** {@code dictsort(case_sensitive=False, by='key', reverse=False)}: (key, value) tuples. */
-    private static final class Dictsort implements Filter {
-        @Override
-        public String getName() {
-            return "dictsort";
+    private static final class Dictsort extends NamedFilter {
+        Dictsort() {
+            super("dictsort");
         }
 
         @Override
@@ -552,42 +490,28 @@ final class PythonFilters {
                         "dictsort needs a dict, got " + PythonOperators.typeName(var));
             }
             boolean caseSensitive =
-                    PythonValues.truthy(
-                            kwargs.containsKey("case_sensitive")
-                                    ? kwargs.get("case_sensitive")
-                                    : arg(args, 0));
-            Object by = kwargs.containsKey("by") ? kwargs.get("by") : arg(args, 1);
-            boolean reverse =
-                    PythonValues.truthy(
-                            kwargs.containsKey("reverse") ? kwargs.get("reverse") : arg(args, 2));
+                    PythonValues.truthy(argument(args, kwargs, "case_sensitive", 0));
+            Object by = argument(args, kwargs, "by", 1);
+            boolean reverse = PythonValues.truthy(argument(args, kwargs, "reverse", 2));
             int position = "value".equals(by) ? 1 : 0;
             List<PyTuple> pairs = new ArrayList<>();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) var).entrySet()) {
                 pairs.add(new PyTuple(e.getKey(), e.getValue()));
             }
-            pairs.sort(
-                    (a, b) -> {
-                        Object x = a.get(position);
-                        Object y = b.get(position);
-                        if (!caseSensitive && x instanceof String && y instanceof String) {
-                            x = PythonStrings.lower((String) x);
-                            y = PythonStrings.lower((String) y);
-                        }
-                        return compare(x, y);
-                    });
+            pairs.sort((a, b) -> compareFolding(a.get(position), b.get(position), caseSensitive));
             if (reverse) {
                 java.util.Collections.reverse(pairs);
             }
             return new ArrayList<Object>(pairs);
         }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
-        }
     }
 
     private static Object arg(Object[] args, int i) {
         return args != null && args.length > i ? args[i] : null;
+    }
+
+    /** A parameter passed by keyword or else at position {@code i}; null when not passed. */
+    private static Object argument(Object[] args, Map<String, Object> kwargs, String name, int i) {
+        return kwargs.containsKey(name) ? kwargs.get(name) : arg(args, i);
     }
 }

@@ -225,209 +225,163 @@ final class PythonOperators {
 
     /** {@code a + b}. */
     static final AstBinary.Operator ADD =
-            new AstBinary.SimpleOperator() {
-                @Override
-                protected Object apply(TypeConverter converter, Object a, Object b) {
-                    if (isText(a) && isText(b)) {
-                        return RenderSession.current().limitString(a.toString() + b);
-                    }
-                    if (a instanceof List && b instanceof List) {
-                        RenderSession.current()
-                                .checkItems((long) ((List<?>) a).size() + ((List<?>) b).size());
-                        List<Object> joined = new ArrayList<>((List<?>) a);
-                        joined.addAll((List<?>) b);
-                        return joined;
-                    }
-                    if (isNumber(a) && isNumber(b)) {
-                        return NumberOperations.add(converter, arithmetic(a), arithmetic(b));
-                    }
-                    throw RenderSession.error(
-                            "unsupported operand type(s) for +: '"
-                                    + typeName(a)
-                                    + "' and '"
-                                    + typeName(b)
-                                    + "'");
-                }
-
-                @Override
-                public String toString() {
-                    return "+";
-                }
-            };
+            operator(
+                    "+",
+                    (converter, a, b) -> {
+                        if (isText(a) && isText(b)) {
+                            return RenderSession.current().limitString(a.toString() + b);
+                        }
+                        if (a instanceof List && b instanceof List) {
+                            RenderSession.current()
+                                    .checkItems((long) ((List<?>) a).size() + ((List<?>) b).size());
+                            List<Object> joined = new ArrayList<>((List<?>) a);
+                            joined.addAll((List<?>) b);
+                            return joined;
+                        }
+                        if (isNumber(a) && isNumber(b)) {
+                            return NumberOperations.add(converter, arithmetic(a), arithmetic(b));
+                        }
+                        throw unsupportedOperands("+", a, b);
+                    });
 
     /** {@code a * b}, with Python's repetition of strings and lists. */
     static final AstBinary.Operator MUL =
-            new AstBinary.SimpleOperator() {
-                @Override
-                protected Object apply(TypeConverter converter, Object a, Object b) {
-                    if (isText(a) && isInteger(b)) {
-                        return repeat(a.toString(), toLong(b));
-                    }
-                    if (isInteger(a) && isText(b)) {
-                        return repeat(b.toString(), toLong(a));
-                    }
-                    if (a instanceof List && isInteger(b)) {
-                        return repeatList((List<?>) a, toLong(b));
-                    }
-                    if (isNumber(a) && isNumber(b)) {
-                        return NumberOperations.mul(converter, arithmetic(a), arithmetic(b));
-                    }
-                    throw RenderSession.error(
-                            "unsupported operand type(s) for *: '"
-                                    + typeName(a)
-                                    + "' and '"
-                                    + typeName(b)
-                                    + "'");
-                }
-
-                @Override
-                public String toString() {
-                    return "*";
-                }
-            };
+            operator(
+                    "*",
+                    (converter, a, b) -> {
+                        if (isText(a) && isInteger(b)) {
+                            return repeat(a.toString(), toLong(b));
+                        }
+                        if (isInteger(a) && isText(b)) {
+                            return repeat(b.toString(), toLong(a));
+                        }
+                        if (a instanceof List && isInteger(b)) {
+                            return repeatList((List<?>) a, toLong(b));
+                        }
+                        if (isNumber(a) && isNumber(b)) {
+                            return NumberOperations.mul(converter, arithmetic(a), arithmetic(b));
+                        }
+                        throw unsupportedOperands("*", a, b);
+                    });
 
     /** {@code a % b}: Python's modulo (sign of the divisor) and {@code %}-formatting of strings. */
     static final AstBinary.Operator MOD =
-            new AstBinary.SimpleOperator() {
-                @Override
-                protected Object apply(TypeConverter converter, Object a, Object b) {
-                    if (isText(a)) {
-                        return RenderSession.current()
-                                .limitString(PythonFormat.percent(a.toString(), b));
-                    }
-                    if (isInteger(a) && isInteger(b)) {
-                        long divisor = toLong(b);
-                        if (divisor == 0) {
-                            throw RenderSession.error("integer modulo by zero");
+            operator(
+                    "%",
+                    (converter, a, b) -> {
+                        if (isText(a)) {
+                            return RenderSession.current()
+                                    .limitString(PythonFormat.percent(a.toString(), b));
                         }
-                        return Math.floorMod(toLong(a), divisor);
-                    }
-                    if (isNumber(a) && isNumber(b)) {
-                        double x = toDouble(a);
-                        double y = toDouble(b);
-                        if (y == 0) {
-                            throw RenderSession.error("float modulo");
+                        if (isInteger(a) && isInteger(b)) {
+                            long divisor = toLong(b);
+                            if (divisor == 0) {
+                                throw RenderSession.error("integer modulo by zero");
+                            }
+                            return Math.floorMod(toLong(a), divisor);
                         }
-                        double r = x % y;
-                        return r != 0 && (r < 0) != (y < 0) ? r + y : r;
-                    }
-                    throw RenderSession.error(
-                            "unsupported operand type(s) for %: '"
-                                    + typeName(a)
-                                    + "' and '"
-                                    + typeName(b)
-                                    + "'");
-                }
-
-                @Override
-                public String toString() {
-                    return "%";
-                }
-            };
+                        if (isNumber(a) && isNumber(b)) {
+                            double x = toDouble(a);
+                            double y = toDouble(b);
+                            if (y == 0) {
+                                throw RenderSession.error("float modulo");
+                            }
+                            double r = x % y;
+                            return r != 0 && (r < 0) != (y < 0) ? r + y : r;
+                        }
+                        throw unsupportedOperands("%", a, b);
+                    });
 
     /** {@code a ** b}: exact for integers, a float for a negative integer exponent. */
     static final AstBinary.Operator POW =
-            new AstBinary.SimpleOperator() {
-                @Override
-                protected Object apply(TypeConverter converter, Object a, Object b) {
-                    if (isInteger(a) && isInteger(b) && toLong(b) >= 0) {
-                        long exponent = toLong(b);
-                        BigInteger base = BigInteger.valueOf(toLong(a));
-                        if (exponent > 100_000 || (base.bitLength() * exponent) > 1_000_000) {
-                            throw RenderSession.error("exponent too large");
+            operator(
+                    "**",
+                    (converter, a, b) -> {
+                        if (isInteger(a) && isInteger(b) && toLong(b) >= 0) {
+                            long exponent = toLong(b);
+                            BigInteger base = BigInteger.valueOf(toLong(a));
+                            if (exponent > 100_000 || (base.bitLength() * exponent) > 1_000_000) {
+                                throw RenderSession.error("exponent too large");
+                            }
+                            BigInteger result = base.pow((int) exponent);
+                            return result.bitLength() < 64 ? (Object) result.longValue() : result;
                         }
-                        BigInteger result = base.pow((int) exponent);
-                        return result.bitLength() < 64 ? (Object) result.longValue() : result;
-                    }
-                    if (isNumber(a) && isNumber(b)) {
-                        return Math.pow(toDouble(a), toDouble(b));
-                    }
-                    throw RenderSession.error(
-                            "unsupported operand type(s) for **: '"
-                                    + typeName(a)
-                                    + "' and '"
-                                    + typeName(b)
-                                    + "'");
-                }
-
-                @Override
-                public String toString() {
-                    return "**";
-                }
-            };
+                        if (isNumber(a) && isNumber(b)) {
+                            return Math.pow(toDouble(a), toDouble(b));
+                        }
+                        throw unsupportedOperands("**", a, b);
+                    });
 
     /** {@code a ~ b}: both sides printed with Python's {@code str}. */
     static final AstBinary.Operator CONCAT =
-            new AstBinary.SimpleOperator() {
-                @Override
-                protected Object apply(TypeConverter converter, Object a, Object b) {
-                    return RenderSession.current()
-                            .limitString(PythonValues.str(a) + PythonValues.str(b));
-                }
-
-                @Override
-                public String toString() {
-                    return "~";
-                }
-            };
+            operator(
+                    "~",
+                    (converter, a, b) ->
+                            RenderSession.current()
+                                    .limitString(PythonValues.str(a) + PythonValues.str(b)));
 
     /** {@code a == b}. */
-    static final AstBinary.Operator EQ =
-            new AstBinary.SimpleOperator() {
-                @Override
-                protected Object apply(TypeConverter converter, Object a, Object b) {
-                    return pythonEquals(a, b);
-                }
-
-                @Override
-                public String toString() {
-                    return "==";
-                }
-            };
+    static final AstBinary.Operator EQ = operator("==", (converter, a, b) -> pythonEquals(a, b));
 
     /** {@code a != b}. */
-    static final AstBinary.Operator NE =
-            new AstBinary.SimpleOperator() {
-                @Override
-                protected Object apply(TypeConverter converter, Object a, Object b) {
-                    return !pythonEquals(a, b);
-                }
-
-                @Override
-                public String toString() {
-                    return "!=";
-                }
-            };
+    static final AstBinary.Operator NE = operator("!=", (converter, a, b) -> !pythonEquals(a, b));
 
     /** {@code a and b}: {@code a} when it is false, else {@code b}. */
-    static final AstBinary.Operator AND =
-            new AstBinary.Operator() {
-                @Override
-                public Object eval(Bindings bindings, ELContext context, AstNode a, AstNode b) {
-                    Object left = a.eval(bindings, context);
-                    return PythonValues.truthy(left) ? b.eval(bindings, context) : left;
-                }
-
-                @Override
-                public String toString() {
-                    return "and";
-                }
-            };
+    static final AstBinary.Operator AND = shortCircuit("and", false);
 
     /** {@code a or b}: {@code a} when it is true, else {@code b}. */
-    static final AstBinary.Operator OR =
-            new AstBinary.Operator() {
-                @Override
-                public Object eval(Bindings bindings, ELContext context, AstNode a, AstNode b) {
-                    Object left = a.eval(bindings, context);
-                    return PythonValues.truthy(left) ? left : b.eval(bindings, context);
-                }
+    static final AstBinary.Operator OR = shortCircuit("or", true);
 
-                @Override
-                public String toString() {
-                    return "or";
-                }
-            };
+    /** The body of a binary operator that takes both operands evaluated. */
+    private interface OperandFunction {
+        Object apply(TypeConverter converter, Object a, Object b);
+    }
+
+    /** A binary operator over both evaluated operands, printed as its {@code symbol}. */
+    private static AstBinary.Operator operator(String symbol, OperandFunction function) {
+        return new AstBinary.SimpleOperator() {
+            @Override
+            protected Object apply(TypeConverter converter, Object a, Object b) {
+                return function.apply(converter, a, b);
+            }
+
+            @Override
+            public String toString() {
+                return symbol;
+            }
+        };
+    }
+
+    /**
+     * {@code and}/{@code or}: the left operand when its truth is {@code leftWhen}, else the right
+     * operand, which is evaluated only then.
+     */
+    private static AstBinary.Operator shortCircuit(String symbol, boolean leftWhen) {
+        return new AstBinary.Operator() {
+            @Override
+            public Object eval(Bindings bindings, ELContext context, AstNode a, AstNode b) {
+                Object left = a.eval(bindings, context);
+                return PythonValues.truthy(left) == leftWhen ? left : b.eval(bindings, context);
+            }
+
+            @Override
+            public String toString() {
+                return symbol;
+            }
+        };
+    }
+
+    /** Python's TypeError for operands that the operator {@code symbol} does not take. */
+    private static RuntimeException unsupportedOperands(String symbol, Object a, Object b) {
+        return RenderSession.error(
+                "unsupported operand type(s) for "
+                        + symbol
+                        + ": '"
+                        + typeName(a)
+                        + "' and '"
+                        + typeName(b)
+                        + "'");
+    }
 
     /** Python's {@code ==}: numbers by value (booleans count as 0/1), containers item by item. */
     static boolean pythonEquals(Object a, Object b) {

@@ -18,14 +18,7 @@ final class Fixtures {
 
     /** The repository's {@code fixtures} folder, given by the build. */
     static Path root() {
-        String root = System.getProperty("rewardlens.fixtures");
-        if (root == null || !Files.isRegularFile(Path.of(root, "README.md"))) {
-            throw new IllegalStateException(
-                    "the fixtures folder comes from -Drewardlens.fixtures (set by the parent POM),"
-                            + " got "
-                            + root);
-        }
-        return Path.of(root);
+        return io.rewardlens.scoring.Fixtures.sourceRoot();
     }
 
     static JsonNode json(Path file) {

@@ -64,6 +64,14 @@ class SkyworkImportTest {
                 store, file, ImportOptions.intoDataset("d"), ProgressListener.NONE);
     }
 
+    private ImportReport importSkippingInvalid(Path file) throws Exception {
+        return SkyworkImporter.importFile(
+                store,
+                file,
+                ImportOptions.intoDataset("d").withSkipInvalid(true),
+                ProgressListener.NONE);
+    }
+
     private RecordProblem refused(Path file) {
         ImportRefusedException e =
                 assertThrows(ImportRefusedException.class, () -> importFile(file));
@@ -249,12 +257,7 @@ class SkyworkImportTest {
         String bad2 = "{\"chosen\": [";
         Path file =
                 file("mixed.jsonl", GOOD + "\n" + bad1 + "\n" + GOOD + "\n\n" + bad2 + "\n" + GOOD);
-        ImportReport report =
-                SkyworkImporter.importFile(
-                        store,
-                        file,
-                        ImportOptions.intoDataset("d").withSkipInvalid(true),
-                        ProgressListener.NONE);
+        ImportReport report = importSkippingInvalid(file);
         assertEquals(3, report.imported());
         assertEquals(
                 List.of(
@@ -272,14 +275,7 @@ class SkyworkImportTest {
     void skipInvalidStillRefusesAFileWithoutOneValidRecord() throws Exception {
         Path file = file("bad.jsonl", "nope\n[]\n");
         ImportRefusedException e =
-                assertThrows(
-                        ImportRefusedException.class,
-                        () ->
-                                SkyworkImporter.importFile(
-                                        store,
-                                        file,
-                                        ImportOptions.intoDataset("d").withSkipInvalid(true),
-                                        ProgressListener.NONE));
+                assertThrows(ImportRefusedException.class, () -> importSkippingInvalid(file));
         assertTrue(
                 e.getMessage().startsWith("bad.jsonl: none of its 2 records is valid"),
                 e.getMessage());
