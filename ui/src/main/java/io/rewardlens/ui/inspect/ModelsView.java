@@ -1,5 +1,7 @@
 package io.rewardlens.ui.inspect;
 
+import io.rewardlens.scoring.DeviceChoice;
+import io.rewardlens.ui.controls.ModelBundleDialog;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -51,7 +53,15 @@ final class ModelsView {
         Button add = new Button("Add model\u2026");
         add.setOnAction(
                 event ->
-                        AddModelDialog.ask(owner)
+                        ModelBundleDialog.ask(
+                                        owner,
+                                        "Add a model to compare",
+                                        "A model bundle folder; it is loaded next to the pair"
+                                                + " view's model, which stays",
+                                        "AUTO uses the GPU when the engine sees one and the bundle"
+                                                + " has a GPU trace. Each model needs its own"
+                                                + " memory.",
+                                        DeviceChoice.AUTO)
                                 .ifPresent(
                                         choice ->
                                                 viewModel.addModel(
