@@ -5,7 +5,9 @@ import io.rewardlens.ui.inspect.PointSeries.Point;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import javafx.collections.FXCollections;
 import javafx.scene.Cursor;
@@ -39,18 +41,8 @@ final class ChartBuilder {
             String yLabel, List<CategorySeries> series, boolean rates) {
         BarChart<String, Number> chart =
                 new BarChart<>(categoryAxis(series), valueAxis(yLabel, rates));
-        chart.setAnimated(false);
-        for (CategorySeries one : series) {
-            XYChart.Series<String, Number> shown = new XYChart.Series<>();
-            shown.setName(one.name());
-            for (CategoryValue value : one.values()) {
-                XYChart.Data<String, Number> data =
-                        new XYChart.Data<>(value.category(), value.value());
-                tooltip(data, one, value);
-                shown.getData().add(data);
-            }
-            chart.getData().add(shown);
-        }
+        addCategorySeries(
+                chart, series, value -> new XYChart.Data<>(value.category(), value.value()));
         return chart;
     }
 
@@ -66,7 +58,7 @@ final class ChartBuilder {
             String valueLabel, List<CategorySeries> series) {
         BarChart<Number, String> chart =
                 new BarChart<>(valueAxis(valueLabel, true), topDownCategoryAxis(series));
-        addHorizontal(chart, series);
+        addCategorySeries(chart, series, ChartBuilder::horizontalBar);
         return chart;
     }
 
@@ -82,7 +74,7 @@ final class ChartBuilder {
             String valueLabel, List<CategorySeries> series) {
         StackedBarChart<Number, String> chart =
                 new StackedBarChart<>(valueAxis(valueLabel, false), topDownCategoryAxis(series));
-        addHorizontal(chart, series);
+        addCategorySeries(chart, series, ChartBuilder::horizontalBar);
         return chart;
     }
 
@@ -114,25 +106,20 @@ final class ChartBuilder {
         y.setLabel(yLabel);
         y.setForceZeroInRange(false);
         ScatterChart<Number, Number> chart = new ScatterChart<>(x, y);
-        chart.setAnimated(false);
-        for (PointSeries one : series) {
-            XYChart.Series<Number, Number> shown = new XYChart.Series<>();
-            shown.setName(one.name());
-            for (Point point : one.points()) {
-                XYChart.Data<Number, Number> data = new XYChart.Data<>(point.x(), point.y());
-                if (point.pairId() != null) {
-                    long pairId = point.pairId();
-                    onNode(
-                            data,
-                            node -> {
-                                node.setCursor(Cursor.HAND);
-                                node.setOnMouseClicked(event -> openPair.accept(pairId));
-                            });
-                }
-                shown.getData().add(data);
-            }
-            chart.getData().add(shown);
-        }
+        addPointSeries(
+                chart,
+                series,
+                (point, data) -> {
+                    if (point.pairId() != null) {
+                        long pairId = point.pairId();
+                        onNode(
+                                data,
+                                node -> {
+                                    node.setCursor(Cursor.HAND);
+                                    node.setOnMouseClicked(event -> openPair.accept(pairId));
+                                });
+                    }
+                });
         return chart;
     }
 
@@ -151,29 +138,48 @@ final class ChartBuilder {
         x.setLabel(xLabel);
         x.setMinorTickVisible(false);
         LineChart<Number, Number> chart = new LineChart<>(x, valueAxis(yLabel, true));
+        addPointSeries(
+                chart,
+                series,
+                (point, data) ->
+                        onNode(data, node -> Tooltip.install(node, new Tooltip(point.detail()))));
+        return chart;
+    }
+
+    private static XYChart.Data<Number, String> horizontalBar(CategoryValue value) {
+        return new XYChart.Data<>(value.value(), value.category());
+    }
+
+    /** Adds the series to the chart, each value as a data item with its detail as tooltip. */
+    private static <X, Y> void addCategorySeries(
+            XYChart<X, Y> chart,
+            List<CategorySeries> series,
+            Function<CategoryValue, XYChart.Data<X, Y>> toData) {
+        chart.setAnimated(false);
+        for (CategorySeries one : series) {
+            XYChart.Series<X, Y> shown = new XYChart.Series<>();
+            shown.setName(one.name());
+            for (CategoryValue value : one.values()) {
+                XYChart.Data<X, Y> data = toData.apply(value);
+                tooltip(data, one, value);
+                shown.getData().add(data);
+            }
+            chart.getData().add(shown);
+        }
+    }
+
+    /** Adds the series to the chart, each point as a data item that the decorator then dresses. */
+    private static void addPointSeries(
+            XYChart<Number, Number> chart,
+            List<PointSeries> series,
+            BiConsumer<Point, XYChart.Data<Number, Number>> decorate) {
         chart.setAnimated(false);
         for (PointSeries one : series) {
             XYChart.Series<Number, Number> shown = new XYChart.Series<>();
             shown.setName(one.name());
             for (Point point : one.points()) {
                 XYChart.Data<Number, Number> data = new XYChart.Data<>(point.x(), point.y());
-                onNode(data, node -> Tooltip.install(node, new Tooltip(point.detail())));
-                shown.getData().add(data);
-            }
-            chart.getData().add(shown);
-        }
-        return chart;
-    }
-
-    private static void addHorizontal(XYChart<Number, String> chart, List<CategorySeries> series) {
-        chart.setAnimated(false);
-        for (CategorySeries one : series) {
-            XYChart.Series<Number, String> shown = new XYChart.Series<>();
-            shown.setName(one.name());
-            for (CategoryValue value : one.values()) {
-                XYChart.Data<Number, String> data =
-                        new XYChart.Data<>(value.value(), value.category());
-                tooltip(data, one, value);
+                decorate.accept(point, data);
                 shown.getData().add(data);
             }
             chart.getData().add(shown);

@@ -10,14 +10,11 @@ import io.rewardlens.storage.analysis.SourceVerdictCounts;
 import io.rewardlens.storage.analysis.VerdictCounts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.chart.Chart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -271,10 +268,11 @@ final class ChartsView {
         table.getColumns()
                 .addAll(
                         List.of(
-                                column("Model", AccuracyLine::model, 380),
-                                column("Source", AccuracyLine::source, 260),
-                                column("vs labels", AccuracyLine::vsLabels, 220),
-                                column("vs humans", AccuracyLine::vsHumans, 220)));
+                                InspectTables.textColumn("Model", AccuracyLine::model, 380),
+                                InspectTables.textColumn("Source", AccuracyLine::source, 260),
+                                InspectTables.textColumn("vs labels", AccuracyLine::vsLabels, 220),
+                                InspectTables.textColumn(
+                                        "vs humans", AccuracyLine::vsHumans, 220)));
         table.setPlaceholder(new Label("No model has scored pairs here"));
         return tableCard(
                 "Accuracy table", "Rate, right of judged; model ties count as not right", table);
@@ -332,14 +330,17 @@ final class ChartsView {
         table.getColumns()
                 .addAll(
                         List.of(
-                                column("Source", VerdictLine::source, 300),
-                                column("Annotated pairs", VerdictLine::pairs, 130),
-                                column("Prefer chosen", VerdictLine::chosen, 120),
-                                column("Prefer rejected", VerdictLine::rejected, 130),
-                                column("Ties", VerdictLine::ties, 90),
-                                column("Both bad", VerdictLine::bothBad, 90),
-                                column("Skipped", VerdictLine::skips, 90),
-                                column("Agree with label", VerdictLine::agreement, 130)));
+                                InspectTables.textColumn("Source", VerdictLine::source, 300),
+                                InspectTables.textColumn(
+                                        "Annotated pairs", VerdictLine::pairs, 130),
+                                InspectTables.textColumn("Prefer chosen", VerdictLine::chosen, 120),
+                                InspectTables.textColumn(
+                                        "Prefer rejected", VerdictLine::rejected, 130),
+                                InspectTables.textColumn("Ties", VerdictLine::ties, 90),
+                                InspectTables.textColumn("Both bad", VerdictLine::bothBad, 90),
+                                InspectTables.textColumn("Skipped", VerdictLine::skips, 90),
+                                InspectTables.textColumn(
+                                        "Agree with label", VerdictLine::agreement, 130)));
         return tableCard(
                 "Verdicts per source",
                 "Agree: of the verdicts preferring a side, the share preferring the labelled"
@@ -355,13 +356,5 @@ final class ChartsView {
         table.getStyleClass().addAll("inspect-table", "dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return card(title, caption, table);
-    }
-
-    private static <T> TableColumn<T, String> column(
-            String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 }

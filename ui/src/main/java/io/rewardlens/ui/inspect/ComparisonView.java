@@ -9,9 +9,7 @@ import io.rewardlens.storage.analysis.SideScores;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -20,11 +18,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -60,8 +55,9 @@ final class ComparisonView {
         conflicts.getStyleClass().addAll("inspect-table", "dense");
         scores.setId("score-table");
         scores.getStyleClass().addAll("inspect-table", "dense");
-        openOnEnterOrDoubleClick(conflicts, conflict -> conflict.pair().pairId());
-        openOnEnterOrDoubleClick(scores, AnalyzedPair::pairId);
+        InspectTables.openOnEnterOrDoubleClick(
+                conflicts, conflict -> open(conflict.pair().pairId()));
+        InspectTables.openOnEnterOrDoubleClick(scores, pair -> open(pair.pairId()));
 
         Label hint = new Label("Enter or double click on a pair: open it in the pair view");
         hint.getStyleClass().add("hint");
@@ -199,9 +195,11 @@ final class ComparisonView {
                 .getColumns()
                 .addAll(
                         List.of(
-                                column("Pair", c -> String.valueOf(c.pair().pairId()), 64),
-                                column("Dataset", c -> c.pair().features().dataset(), 100),
-                                column(
+                                InspectTables.textColumn(
+                                        "Pair", c -> String.valueOf(c.pair().pairId()), 64),
+                                InspectTables.textColumn(
+                                        "Dataset", c -> c.pair().features().dataset(), 100),
+                                InspectTables.textColumn(
                                         "Source",
                                         c ->
                                                 InspectionCharts.sourceName(
@@ -212,7 +210,8 @@ final class ComparisonView {
                                         ModelConflict::spread,
                                         v -> NumberText.decimal(v, 2),
                                         70),
-                                column("Opposite", c -> c.opposite() ? "yes" : "", 70)));
+                                InspectTables.textColumn(
+                                        "Opposite", c -> c.opposite() ? "yes" : "", 70)));
         for (AnalyzedModel model : comparison.models()) {
             conflicts
                     .getColumns()
@@ -231,9 +230,11 @@ final class ComparisonView {
         scores.getColumns()
                 .addAll(
                         List.of(
-                                column("Pair", p -> String.valueOf(p.pairId()), 64),
-                                column("Dataset", p -> p.features().dataset(), 100),
-                                column(
+                                InspectTables.textColumn(
+                                        "Pair", p -> String.valueOf(p.pairId()), 64),
+                                InspectTables.textColumn(
+                                        "Dataset", p -> p.features().dataset(), 100),
+                                InspectTables.textColumn(
                                         "Source",
                                         p -> InspectionCharts.sourceName(p.features().source()),
                                         170)));
@@ -258,14 +259,6 @@ final class ComparisonView {
                 pair -> pair.score(model.id()).map(value).orElse(null),
                 title.equals("margin") ? NumberText::signed : v -> NumberText.decimal(v, 3),
                 90);
-    }
-
-    private static <T> TableColumn<T, String> column(
-            String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     /** A column of numbers, sorted as numbers, right-aligned, written by a format; null: none. */
@@ -294,30 +287,6 @@ final class ComparisonView {
         column.setPrefWidth(width);
         column.getStyleClass().add("number-column");
         return column;
-    }
-
-    private <T> void openOnEnterOrDoubleClick(TableView<T> table, ToLongFunction<T> pairOf) {
-        table.setRowFactory(
-                view -> {
-                    TableRow<T> row = new TableRow<>();
-                    row.setOnMouseClicked(
-                            event -> {
-                                if (event.getButton() == MouseButton.PRIMARY
-                                        && event.getClickCount() == 2
-                                        && !row.isEmpty()) {
-                                    open(pairOf.applyAsLong(row.getItem()));
-                                }
-                            });
-                    return row;
-                });
-        table.setOnKeyPressed(
-                event -> {
-                    T selected = table.getSelectionModel().getSelectedItem();
-                    if (event.getCode() == KeyCode.ENTER && selected != null) {
-                        event.consume();
-                        open(pairOf.applyAsLong(selected));
-                    }
-                });
     }
 
     private void open(long pairId) {

@@ -14,13 +14,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -254,26 +251,7 @@ final class DisagreementQueueView {
                         (o, before, after) ->
                                 table.setItems(FXCollections.observableArrayList(after)));
         table.setItems(FXCollections.observableArrayList(viewModel.rowsProperty().get()));
-        table.setRowFactory(
-                view -> {
-                    TableRow<DisagreementRow> row = new TableRow<>();
-                    row.setOnMouseClicked(
-                            event -> {
-                                if (event.getButton() == MouseButton.PRIMARY
-                                        && event.getClickCount() == 2
-                                        && !row.isEmpty()) {
-                                    open(row.getItem());
-                                }
-                            });
-                    return row;
-                });
-        table.setOnKeyPressed(
-                event -> {
-                    if (event.getCode() == KeyCode.ENTER) {
-                        event.consume();
-                        openSelected();
-                    }
-                });
+        InspectTables.openOnEnterOrDoubleClick(table, this::open);
     }
 
     private Node placeholder() {

@@ -1,17 +1,14 @@
 package io.rewardlens.ui.inspect;
 
+import io.rewardlens.ui.controls.ErrorBanner;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -51,7 +48,7 @@ public final class InspectWindow {
                 .addListener((o, before, after) -> computeReportsOnFirstLook(after));
 
         BorderPane root = new BorderPane();
-        root.setTop(errorBanner());
+        root.setTop(ErrorBanner.of(viewModel.errorProperty(), viewModel::dismissError));
         root.setCenter(tabs);
         root.getStyleClass().addAll("workbench", "inspect-window");
         scene = new Scene(root, 1360, 860);
@@ -119,21 +116,5 @@ public final class InspectWindow {
         if (tab == byKind.get(InspectTab.CHARTS) || tab == byKind.get(InspectTab.COMPARISON)) {
             viewModel.analysis().computeOnce();
         }
-    }
-
-    private Node errorBanner() {
-        Label message = new Label();
-        message.getStyleClass().add("error-text");
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.errorProperty());
-        Button dismiss = new Button("Dismiss");
-        dismiss.setFocusTraversable(false);
-        dismiss.setOnAction(event -> viewModel.dismissError());
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox banner = new HBox(message, dismiss);
-        banner.getStyleClass().add("error-banner");
-        banner.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
     }
 }

@@ -1,10 +1,10 @@
 package io.rewardlens.ui.inspect;
 
+import io.rewardlens.scoring.DeviceChoice;
+import io.rewardlens.ui.controls.ModelBundleDialog;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -17,7 +17,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -51,7 +50,15 @@ final class ModelsView {
         Button add = new Button("Add model\u2026");
         add.setOnAction(
                 event ->
-                        AddModelDialog.ask(owner)
+                        ModelBundleDialog.ask(
+                                        owner,
+                                        "Add a model to compare",
+                                        "A model bundle folder; it is loaded next to the pair"
+                                                + " view's model, which stays",
+                                        "AUTO uses the GPU when the engine sees one and the bundle"
+                                                + " has a GPU trace. Each model needs its own"
+                                                + " memory.",
+                                        DeviceChoice.AUTO)
                                 .ifPresent(
                                         choice ->
                                                 viewModel.addModel(
@@ -157,18 +164,19 @@ final class ModelsView {
         table.getColumns()
                 .addAll(
                         List.of(
-                                column("Name", ModelRow::name, 220),
-                                column("Role", ModelRow::role, 90),
-                                column("Device", ModelRow::device, 80),
-                                column("Engine", ModelRow::engine, 220),
-                                column(
+                                InspectTables.textColumn("Name", ModelRow::name, 220),
+                                InspectTables.textColumn("Role", ModelRow::role, 90),
+                                InspectTables.textColumn("Device", ModelRow::device, 80),
+                                InspectTables.textColumn("Engine", ModelRow::engine, 220),
+                                InspectTables.textColumn(
                                         "In this database",
                                         row ->
                                                 row.storedModelId() == null
                                                         ? "connecting\u2026"
                                                         : "model #" + row.storedModelId(),
                                         120),
-                                column("Folder", row -> row.directory().toString(), 420)));
+                                InspectTables.textColumn(
+                                        "Folder", row -> row.directory().toString(), 420)));
         table.setPlaceholder(
                 new Label(
                         "No model loaded: open one with Model \u2192 Open\u2026 or add one here"));
@@ -178,14 +186,6 @@ final class ModelsView {
                         (o, before, after) ->
                                 table.setItems(FXCollections.observableArrayList(after)));
         table.setItems(FXCollections.observableArrayList(viewModel.modelsProperty().get()));
-    }
-
-    private static TableColumn<ModelRow, String> column(
-            String title, Function<ModelRow, String> value, double width) {
-        TableColumn<ModelRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     /** A scoring job: its title, progress bar, message or outcome, and a Cancel button. */

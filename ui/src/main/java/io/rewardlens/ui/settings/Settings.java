@@ -161,17 +161,7 @@ public record Settings(
      * @return the changed settings
      */
     public Settings withLastDatabase(Path database) {
-        return new Settings(
-                annotator,
-                blindMode,
-                tags,
-                theme,
-                device,
-                libtorchPath,
-                libtorchVersion,
-                libtorchFlavor,
-                database == null ? null : database.toAbsolutePath().toString(),
-                lastModel);
+        return withLastOpened(absolutePath(database), lastModel);
     }
 
     /**
@@ -181,6 +171,10 @@ public record Settings(
      * @return the changed settings
      */
     public Settings withLastModel(Path model) {
+        return withLastOpened(lastDatabase, absolutePath(model));
+    }
+
+    private Settings withLastOpened(String newLastDatabase, String newLastModel) {
         return new Settings(
                 annotator,
                 blindMode,
@@ -190,8 +184,12 @@ public record Settings(
                 libtorchPath,
                 libtorchVersion,
                 libtorchFlavor,
-                lastDatabase,
-                model == null ? null : model.toAbsolutePath().toString());
+                newLastDatabase,
+                newLastModel);
+    }
+
+    private static String absolutePath(Path path) {
+        return path == null ? null : path.toAbsolutePath().toString();
     }
 
     private static String defaultAnnotator() {

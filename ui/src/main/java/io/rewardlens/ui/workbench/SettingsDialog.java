@@ -1,11 +1,10 @@
 package io.rewardlens.ui.workbench;
 
 import io.rewardlens.scoring.DeviceChoice;
+import io.rewardlens.ui.controls.FolderField;
 import io.rewardlens.ui.settings.Settings;
 import io.rewardlens.ui.settings.Theme;
-import java.io.File;
 import java.util.Optional;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -14,8 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 
 /** Edits the user's settings: annotator, blind mode, tags, theme, device and libtorch folder. */
@@ -39,18 +36,12 @@ final class SettingsDialog {
         ChoiceBox<DeviceChoice> device = new ChoiceBox<>();
         device.getItems().setAll(DeviceChoice.values());
         device.setValue(current.device());
-        TextField libtorch =
-                new TextField(current.libtorchPath() == null ? "" : current.libtorchPath());
-        libtorch.setPromptText("bundled CPU library");
-        Button browse = new Button("Browse\u2026");
-        browse.setOnAction(
-                event -> {
-                    File chosen = WorkbenchWindow.chooseFolder(owner, "libtorch lib folder");
-                    if (chosen != null) {
-                        libtorch.setText(chosen.getAbsolutePath());
-                    }
-                });
-        HBox.setHgrow(libtorch, Priority.ALWAYS);
+        FolderField libtorch =
+                new FolderField(
+                        owner,
+                        "libtorch lib folder",
+                        current.libtorchPath() == null ? "" : current.libtorchPath());
+        libtorch.textField().setPromptText("bundled CPU library");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -60,7 +51,7 @@ final class SettingsDialog {
         grid.addRow(2, new Label("Tags"), tags);
         grid.addRow(3, new Label("Theme"), theme);
         grid.addRow(4, new Label("Device"), device);
-        grid.addRow(5, new Label("Local libtorch"), new HBox(6, libtorch, browse));
+        grid.addRow(5, new Label("Local libtorch"), libtorch.node());
         grid.addRow(
                 6,
                 new Label(""),
@@ -85,7 +76,7 @@ final class SettingsDialog {
                                         WorkbenchWindow.tagsFrom(tags.getText()),
                                         theme.getValue(),
                                         device.getValue(),
-                                        libtorch.getText())
+                                        libtorch.textProperty().get())
                                 : null);
         return dialog.showAndWait();
     }

@@ -1,6 +1,5 @@
 package io.rewardlens.ui.workbench;
 
-import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.storage.Verdict;
 import io.rewardlens.ui.annotate.AnnotationViewModel;
 import io.rewardlens.ui.annotate.DisplaySide;
@@ -10,6 +9,8 @@ import io.rewardlens.ui.annotate.QueueBar;
 import io.rewardlens.ui.annotate.QueueFilter;
 import io.rewardlens.ui.annotate.Shortcut;
 import io.rewardlens.ui.annotate.VerdictBar;
+import io.rewardlens.ui.controls.ErrorBanner;
+import io.rewardlens.ui.controls.ModelBundleDialog;
 import io.rewardlens.ui.inspect.InspectTab;
 import io.rewardlens.ui.inspect.InspectWindow;
 import io.rewardlens.ui.settings.Settings;
@@ -41,7 +42,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -89,7 +89,12 @@ public final class WorkbenchWindow {
                         viewModel.modelInfoProperty().isNotNull());
         StatusBar statusBar = new StatusBar(viewModel);
 
-        VBox top = new VBox(menuBar(), errorBanner(), demoBanner(), queueBar.node());
+        VBox top =
+                new VBox(
+                        menuBar(),
+                        ErrorBanner.of(viewModel.errorProperty(), viewModel::dismissError),
+                        demoBanner(),
+                        queueBar.node());
         top.getStyleClass().add("workbench-top");
         VBox bottom = new VBox(editPane.node(), verdictBar.node(), statusBar.node());
         bottom.getStyleClass().add("workbench-bottom");
@@ -408,22 +413,6 @@ public final class WorkbenchWindow {
         return item;
     }
 
-    private Node errorBanner() {
-        Label message = new Label();
-        message.getStyleClass().add("error-text");
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.errorProperty());
-        Button dismiss = new Button("Dismiss");
-        dismiss.setFocusTraversable(false);
-        dismiss.setOnAction(event -> viewModel.dismissError());
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox banner = new HBox(message, dismiss);
-        banner.getStyleClass().add("error-banner");
-        banner.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
-    }
-
     private Node demoBanner() {
         Label message =
                 new Label(
@@ -475,28 +464,19 @@ public final class WorkbenchWindow {
     }
 
     private void chooseModel() {
-        OpenModelDialog.ask(stage, viewModel.settingsProperty().get().device())
+        ModelBundleDialog.ask(
+                        stage,
+                        "Open a reward model",
+                        "A RewardLens model bundle: a folder with bundle.json",
+                        "AUTO uses the GPU when the engine sees one and the bundle has a GPU"
+                                + " trace.",
+                        viewModel.settingsProperty().get().device())
                 .ifPresent(choice -> viewModel.openModel(choice.directory(), choice.device()));
     }
 
     private void editSettings() {
         SettingsDialog.edit(stage, viewModel.settingsProperty().get())
                 .ifPresent(viewModel::applySettings);
-    }
-
-    /**
-     * A bundle folder and device chosen in the open-model dialog.
-     *
-     * @param directory the bundle folder
-     * @param device where to run it
-     */
-    record ModelChoice(Path directory, DeviceChoice device) {}
-
-    /** Picks a folder with a directory chooser; used by the dialogs. */
-    static File chooseFolder(Stage owner, String title) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(title);
-        return chooser.showDialog(owner);
     }
 
     /** The settings a dialog shows, as lines of tags. */

@@ -25,7 +25,6 @@ import io.rewardlens.ui.task.MutableClock;
 import io.rewardlens.ui.tokens.HeatRun;
 import io.rewardlens.ui.tokens.MessageHeat;
 import io.rewardlens.ui.tokens.TokenScores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -253,17 +252,7 @@ class TokenViewModelTest {
 
     @Test
     void aModelWithoutPerTokenScoresSaysSo() throws Exception {
-        Path bundle = FixtureBundles.bundle("tiny-llama3");
-        Path logits = dir.resolve("logits");
-        Files.createDirectories(logits);
-        for (String file :
-                List.of(
-                        "config.json",
-                        "tokenizer.json",
-                        "tokenizer_config.json",
-                        "model.torchscript.pt")) {
-            Files.copy(bundle.resolve(file), logits.resolve(file));
-        }
+        Path logits = FixtureBundles.logitsTraceOnly(dir.resolve("logits"));
         try (RewardModel model = FixtureBundles.load(logits, DeviceChoice.CPU)) {
             ScoringService service =
                     new ScoringService(model, new StoreScoreCache(store.scoreCache()));

@@ -1,32 +1,24 @@
 package io.rewardlens.ui.annotate;
 
+import static io.rewardlens.ui.workbench.WorkbenchFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rewardlens.sampledata.SampleData;
-import io.rewardlens.scoring.DeviceChoice;
-import io.rewardlens.storage.skywork.ImportOptions;
-import io.rewardlens.storage.skywork.SkyworkImporter;
 import io.rewardlens.ui.markdown.WrappingTextFlow;
-import io.rewardlens.ui.settings.Settings;
-import io.rewardlens.ui.settings.SettingsFile;
 import io.rewardlens.ui.settings.Theme;
-import io.rewardlens.ui.task.FxBackgroundExecutor;
 import io.rewardlens.ui.tokens.HeatRun;
 import io.rewardlens.ui.tokens.MessageHeat;
 import io.rewardlens.ui.tokens.TokenScores;
+import io.rewardlens.ui.workbench.WorkbenchFixture;
 import io.rewardlens.ui.workbench.WorkbenchViewModel;
 import io.rewardlens.ui.workbench.WorkbenchWindow;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -61,73 +53,27 @@ import org.testfx.util.WaitForAsyncUtils;
 class TokenViewsWindowTest {
     @TempDir java.nio.file.Path dir;
 
-    private FxBackgroundExecutor executor;
+    private WorkbenchFixture workbench;
     private WorkbenchViewModel viewModel;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        java.nio.file.Path models = java.nio.file.Path.of("target", "test-models").toAbsolutePath();
-        Files.createDirectories(models);
-        executor = new FxBackgroundExecutor();
-        Settings settings =
-                Settings.defaults()
-                        .withPreferences(
-                                "tester",
-                                false,
-                                Settings.DEFAULT_TAGS,
-                                null,
-                                DeviceChoice.CPU,
-                                null);
-        viewModel =
-                new WorkbenchViewModel(
-                        executor,
-                        new SettingsFile(dir.resolve("config/settings.json")),
-                        settings,
-                        Clock.systemUTC());
-        window = new WorkbenchWindow(viewModel, stage);
-        window.show();
-        viewModel.openDatabase(
-                dir.resolve("tokens.db"),
-                (store, progress) ->
-                        SkyworkImporter.importFile(
-                                store,
-                                SampleData.writeSamplePairs(dir.resolve("sample.jsonl")),
-                                ImportOptions.intoDataset("sample"),
-                                progress.asListener()));
-        viewModel.openModel(
-                progress ->
-                        SampleData.installDemoModel(models.resolve(SampleData.DEMO_MODEL_FOLDER)),
-                DeviceChoice.CPU);
+        workbench = new WorkbenchFixture(stage, dir.resolve("config/settings.json"), "tester");
+        viewModel = workbench.viewModel();
+        window = workbench.window();
+        workbench.openSampleDatabase(dir.resolve("tokens.db"), dir, store -> {});
+        workbench.openDemoModel();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> viewModel.setTheme(Theme.LIGHT));
-        robot.interact(viewModel::close);
-        executor.close();
+        workbench.close(robot);
     }
 
     private AnnotationViewModel annotation() {
         return viewModel.annotation();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for " + what);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void waitForScores() throws TimeoutException {
-        waitFor(
-                "the pair's scores",
-                () ->
-                        annotation().queueStateProperty().get() == QueueState.SHOWING
-                                && annotation().scoreViewProperty().get().state()
-                                        == ScoreState.READY);
     }
 
     /** The rendered response on screen in a column. */
@@ -142,10 +88,10 @@ class TokenViewsWindowTest {
 
     @Test
     void heatAndChartToggleWithTheirKeysAndShowTheViewModelsScores(FxRobot robot) throws Exception {
-        waitForScores();
+        workbench.waitForScores();
         // The second sample pair answers with a Python code block.
         robot.type(KeyCode.RIGHT);
-        waitForScores();
+        workbench.waitForScores();
 
         robot.type(KeyCode.H);
         waitFor("the token heat", () -> annotation().tokenViewProperty().get().ready());
@@ -230,7 +176,7 @@ class TokenViewsWindowTest {
 
     @Test
     void heatOnEmojiCjkAndArabicNeverSplitsACharacter(FxRobot robot) throws Exception {
-        waitForScores();
+        workbench.waitForScores();
         robot.type(KeyCode.H);
         List<io.rewardlens.storage.StoredPair> pairs;
         try (io.rewardlens.storage.PreferenceStore store =

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -67,6 +68,27 @@ public final class FixtureBundles {
             throw new UncheckedIOException("cannot unpack fixture " + name, e);
         }
         return target;
+    }
+
+    /**
+     * A model made of the tiny Llama 3's logits trace alone (with its config and tokenizer, without
+     * the reward trace): it scores whole answers but has no per-token scores.
+     *
+     * @param folder the folder to copy the files into; made if missing
+     * @return the folder
+     */
+    public static Path logitsTraceOnly(Path folder) throws IOException {
+        Path bundle = bundle("tiny-llama3");
+        Files.createDirectories(folder);
+        for (String file :
+                List.of(
+                        "config.json",
+                        "tokenizer.json",
+                        "tokenizer_config.json",
+                        "model.torchscript.pt")) {
+            Files.copy(bundle.resolve(file), folder.resolve(file));
+        }
+        return folder;
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rewardlens.sampledata.SampleData;
 import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.PairQuery;
@@ -13,22 +12,17 @@ import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
-import io.rewardlens.storage.skywork.ImportOptions;
-import io.rewardlens.storage.skywork.SkyworkImporter;
 import io.rewardlens.ui.annotate.AnnotationViewModel;
 import io.rewardlens.ui.annotate.DisplayOrder;
 import io.rewardlens.ui.annotate.PreparedPair;
 import io.rewardlens.ui.annotate.QueueState;
 import io.rewardlens.ui.annotate.ScoreState;
-import io.rewardlens.ui.settings.Settings;
-import io.rewardlens.ui.settings.SettingsFile;
 import io.rewardlens.ui.settings.Theme;
-import io.rewardlens.ui.task.FxBackgroundExecutor;
+import io.rewardlens.ui.workbench.WorkbenchFixture;
 import io.rewardlens.ui.workbench.WorkbenchViewModel;
 import io.rewardlens.ui.workbench.WorkbenchWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,42 +60,18 @@ class InspectWindowTest {
     @TempDir Path dir;
 
     private Path database;
-    private FxBackgroundExecutor executor;
+    private WorkbenchFixture workbench;
     private WorkbenchViewModel viewModel;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         database = dir.resolve("inspect.db");
-        Path models = Path.of("target", "test-models").toAbsolutePath();
-        Files.createDirectories(models);
-        executor = new FxBackgroundExecutor();
-        Settings settings =
-                Settings.defaults()
-                        .withPreferences(
-                                ME, false, Settings.DEFAULT_TAGS, null, DeviceChoice.CPU, null);
-        viewModel =
-                new WorkbenchViewModel(
-                        executor,
-                        new SettingsFile(dir.resolve("config/settings.json")),
-                        settings,
-                        Clock.systemUTC());
-        window = new WorkbenchWindow(viewModel, stage);
-        window.show();
-        viewModel.openDatabase(
-                database,
-                (store, progress) -> {
-                    SkyworkImporter.importFile(
-                            store,
-                            SampleData.writeSamplePairs(dir.resolve("sample.jsonl")),
-                            ImportOptions.intoDataset("sample"),
-                            progress.asListener());
-                    seedVerdicts(store);
-                });
-        viewModel.openModel(
-                progress ->
-                        SampleData.installDemoModel(models.resolve(SampleData.DEMO_MODEL_FOLDER)),
-                DeviceChoice.CPU);
+        workbench = new WorkbenchFixture(stage, dir.resolve("config/settings.json"), ME);
+        viewModel = workbench.viewModel();
+        window = workbench.window();
+        workbench.openSampleDatabase(database, dir, InspectWindowTest::seedVerdicts);
+        workbench.openDemoModel();
     }
 
     /**
@@ -145,8 +115,7 @@ class InspectWindowTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(viewModel::close);
-        executor.close();
+        workbench.close(robot);
     }
 
     private final java.util.function.Supplier<String> state =

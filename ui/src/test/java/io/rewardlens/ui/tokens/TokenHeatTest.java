@@ -15,7 +15,6 @@ import io.rewardlens.scoring.RewardModel;
 import io.rewardlens.scoring.ScoreResult;
 import io.rewardlens.ui.annotate.TestBench;
 import io.rewardlens.ui.inspect.FixtureBundles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -296,17 +295,7 @@ class TokenHeatTest {
 
     @Test
     void aLogitsTraceHasNoTokenScores() throws Exception {
-        Path bundle = FixtureBundles.bundle("tiny-llama3");
-        Path logits = scratch.resolve("logits");
-        Files.createDirectories(logits);
-        for (String file :
-                List.of(
-                        "config.json",
-                        "tokenizer.json",
-                        "tokenizer_config.json",
-                        "model.torchscript.pt")) {
-            Files.copy(bundle.resolve(file), logits.resolve(file));
-        }
+        Path logits = FixtureBundles.logitsTraceOnly(scratch.resolve("logits"));
         try (RewardModel model = FixtureBundles.load(logits, DeviceChoice.CPU)) {
             ScoreResult result = model.score(CONVERSATIONS.get(0), LengthPolicy.REFUSE);
             assertFalse(result.hasPerTokenScores());

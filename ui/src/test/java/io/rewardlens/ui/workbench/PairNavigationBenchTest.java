@@ -26,12 +26,8 @@ import io.rewardlens.ui.annotate.ScoringContext;
 import io.rewardlens.ui.annotate.TestBench;
 import io.rewardlens.ui.bridge.PairConversations;
 import io.rewardlens.ui.bridge.StoreScoreCache;
-import io.rewardlens.ui.settings.Settings;
-import io.rewardlens.ui.settings.SettingsFile;
-import io.rewardlens.ui.task.FxBackgroundExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,36 +74,20 @@ class PairNavigationBenchTest {
 
     @TempDir Path dir;
 
-    private FxBackgroundExecutor executor;
+    private WorkbenchFixture workbench;
     private WorkbenchViewModel viewModel;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) {
-        executor = new FxBackgroundExecutor();
-        Settings settings =
-                Settings.defaults()
-                        .withPreferences(
-                                "bench",
-                                false,
-                                Settings.DEFAULT_TAGS,
-                                null,
-                                DeviceChoice.CPU,
-                                null);
-        viewModel =
-                new WorkbenchViewModel(
-                        executor,
-                        new SettingsFile(dir.resolve("settings.json")),
-                        settings,
-                        Clock.systemUTC());
-        window = new WorkbenchWindow(viewModel, stage);
-        window.show();
+        workbench = new WorkbenchFixture(stage, dir.resolve("settings.json"), "bench");
+        viewModel = workbench.viewModel();
+        window = workbench.window();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(viewModel::close);
-        executor.close();
+        workbench.close(robot);
     }
 
     @Test

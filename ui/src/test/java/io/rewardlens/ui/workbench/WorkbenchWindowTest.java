@@ -1,34 +1,23 @@
 package io.rewardlens.ui.workbench;
 
+import static io.rewardlens.ui.workbench.WorkbenchFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rewardlens.sampledata.SampleData;
-import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
-import io.rewardlens.storage.skywork.ImportOptions;
-import io.rewardlens.storage.skywork.SkyworkImporter;
 import io.rewardlens.ui.annotate.AnnotationViewModel;
 import io.rewardlens.ui.annotate.DisplayOrder;
 import io.rewardlens.ui.annotate.PreparedPair;
-import io.rewardlens.ui.annotate.QueueState;
-import io.rewardlens.ui.annotate.ScoreState;
-import io.rewardlens.ui.settings.Settings;
-import io.rewardlens.ui.settings.SettingsFile;
-import io.rewardlens.ui.task.FxBackgroundExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
@@ -42,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real workbench window under headless Monocle, driven with the keyboard only, on a real SQLite
@@ -56,66 +44,27 @@ class WorkbenchWindowTest {
     @TempDir Path dir;
 
     private Path database;
-    private FxBackgroundExecutor executor;
+    private WorkbenchFixture workbench;
     private WorkbenchViewModel viewModel;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         database = dir.resolve("workbench.db");
-        Path models = Path.of("target", "test-models").toAbsolutePath();
-        Files.createDirectories(models);
-        executor = new FxBackgroundExecutor();
-        SettingsFile settingsFile = new SettingsFile(dir.resolve("config/settings.json"));
-        Settings settings =
-                Settings.defaults()
-                        .withPreferences(
-                                ME, false, Settings.DEFAULT_TAGS, null, DeviceChoice.CPU, null);
-        viewModel = new WorkbenchViewModel(executor, settingsFile, settings, Clock.systemUTC());
-        window = new WorkbenchWindow(viewModel, stage);
-        window.show();
-        viewModel.openDatabase(
-                database,
-                (store, progress) -> {
-                    Path pairs = SampleData.writeSamplePairs(dir.resolve("sample.jsonl"));
-                    SkyworkImporter.importFile(
-                            store,
-                            pairs,
-                            ImportOptions.intoDataset("sample"),
-                            progress.asListener());
-                });
-        viewModel.openModel(
-                progress ->
-                        SampleData.installDemoModel(models.resolve(SampleData.DEMO_MODEL_FOLDER)),
-                DeviceChoice.CPU);
+        workbench = new WorkbenchFixture(stage, dir.resolve("config/settings.json"), ME);
+        viewModel = workbench.viewModel();
+        window = workbench.window();
+        workbench.openSampleDatabase(database, dir, store -> {});
+        workbench.openDemoModel();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(viewModel::close);
-        executor.close();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for " + what);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        workbench.close(robot);
     }
 
     private AnnotationViewModel annotation() {
         return viewModel.annotation();
-    }
-
-    private void waitForScores() throws TimeoutException {
-        waitFor(
-                "the pair's scores",
-                () ->
-                        annotation().queueStateProperty().get() == QueueState.SHOWING
-                                && annotation().scoreViewProperty().get().state()
-                                        == ScoreState.READY);
     }
 
     private void waitForWrites() throws TimeoutException {
@@ -133,7 +82,7 @@ class WorkbenchWindowTest {
 
     @Test
     void annotatesSkipsAndUndoesWithTheKeyboardOnly(FxRobot robot) throws Exception {
-        waitForScores();
+        workbench.waitForScores();
         saveSnapshot(robot, Path.of("target", "screenshots", "workbench-light.png"));
         List<StoredPair> pairs;
         try (PreferenceStore store = PreferenceStore.open(database)) {
@@ -205,7 +154,7 @@ class WorkbenchWindowTest {
 
     @Test
     void blindModeHidesTheScoresOnScreenUntilTheVerdict(FxRobot robot) throws Exception {
-        waitForScores();
+        workbench.waitForScores();
         robot.interact(() -> viewModel.setBlindMode(true));
         Label scoreA = robot.lookup(".response-a .response-score").queryAs(Label.class);
         Label badge = robot.lookup(".response-a .label-badge").queryAs(Label.class);
@@ -213,16 +162,16 @@ class WorkbenchWindowTest {
         assertFalse(badge.isVisible());
         robot.type(KeyCode.DIGIT1);
         robot.type(KeyCode.LEFT);
-        waitForScores();
+        workbench.waitForScores();
         assertTrue(scoreA.getText().matches("-?\\d+\\.\\d{3}.*"), scoreA.getText());
         assertTrue(badge.isVisible());
     }
 
     @Test
     void rendersCodeBlocksTheWordDiffAndTheDarkTheme(FxRobot robot) throws Exception {
-        waitForScores();
+        workbench.waitForScores();
         robot.type(KeyCode.RIGHT);
-        waitForScores();
+        workbench.waitForScores();
         assertFalse(
                 robot.lookup(".md-code-block .md-code-keyword").queryAll().isEmpty(),
                 "the code pair's code blocks are coloured");
@@ -246,7 +195,7 @@ class WorkbenchWindowTest {
 
     @Test
     void theQueueFiltersWorkFromTheMenuByKeyboard(FxRobot robot) throws Exception {
-        waitForScores();
+        workbench.waitForScores();
         long first = currentId();
         robot.type(KeyCode.DIGIT1);
         waitFor("the next pair", () -> currentId() != first);
@@ -256,7 +205,7 @@ class WorkbenchWindowTest {
         waitFor(
                 "the unannotated filter",
                 () -> annotation().filterProperty().get().unannotatedOnly());
-        waitForScores();
+        workbench.waitForScores();
         assertTrue(currentId() != first, "the judged pair left the queue");
         assertTrue(
                 robot.lookup(".queue-bar .check-box").queryAll().stream()
