@@ -10,6 +10,8 @@ import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.scoring.RewardModel;
 import io.rewardlens.scoring.ScoreResult;
 import io.rewardlens.scoring.ScoringService;
+import io.rewardlens.storage.ChatMessage;
+import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.Verdict;
 import io.rewardlens.ui.bridge.DatasetScoring;
@@ -275,19 +277,18 @@ class TokenViewModelTest {
     @Test
     void aDivergingPairPlacesEveryTurnOfEachSide() throws Exception {
         store.createDataset("diverging", null);
-        io.rewardlens.storage.PreferencePair pair =
-                io.rewardlens.storage.PreferencePair.fromConversations(
+        PreferencePair pair =
+                PreferencePair.fromConversations(
                         "test",
                         1,
                         List.of(
-                                new io.rewardlens.storage.ChatMessage("user", "Hi \uD83D\uDC4B"),
-                                new io.rewardlens.storage.ChatMessage("assistant", "Hello!"),
-                                new io.rewardlens.storage.ChatMessage("user", "A joke?"),
-                                new io.rewardlens.storage.ChatMessage(
-                                        "assistant", "Why did the \uD83D\uDC14 cross?")),
+                                new ChatMessage("user", "Hi \uD83D\uDC4B"),
+                                new ChatMessage("assistant", "Hello!"),
+                                new ChatMessage("user", "A joke?"),
+                                new ChatMessage("assistant", "Why did the \uD83D\uDC14 cross?")),
                         List.of(
-                                new io.rewardlens.storage.ChatMessage("user", "Hey"),
-                                new io.rewardlens.storage.ChatMessage("assistant", "No.")),
+                                new ChatMessage("user", "Hey"),
+                                new ChatMessage("assistant", "No.")),
                         null);
         store.addPair("diverging", pair);
         vm.setFilter(QueueFilter.all().withDataset("diverging"));

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rewardlens.storage.PairQuery;
+import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.StoredPair;
 import io.rewardlens.ui.markdown.WrappingTextFlow;
 import io.rewardlens.ui.settings.Theme;
 import io.rewardlens.ui.tokens.HeatRun;
@@ -178,10 +181,9 @@ class TokenViewsWindowTest {
     void heatOnEmojiCjkAndArabicNeverSplitsACharacter(FxRobot robot) throws Exception {
         workbench.waitForScores();
         robot.type(KeyCode.H);
-        List<io.rewardlens.storage.StoredPair> pairs;
-        try (io.rewardlens.storage.PreferenceStore store =
-                io.rewardlens.storage.PreferenceStore.open(dir.resolve("tokens.db"))) {
-            pairs = store.pairs(io.rewardlens.storage.PairQuery.all());
+        List<StoredPair> pairs;
+        try (PreferenceStore store = PreferenceStore.open(dir.resolve("tokens.db"))) {
+            pairs = store.pairs(PairQuery.all());
         }
         String[] wanted = {
             "\uD83D\uDE42", "\u901A\u8D27\u81A8\u80C0", "\u0639\u0627\u0635\u0645\u0629"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rewardlens.sampledata.SampleData;
 import io.rewardlens.ui.markdown.MarkdownDocument.Block;
 import io.rewardlens.ui.markdown.MarkdownDocument.CodeBlock;
 import io.rewardlens.ui.markdown.MarkdownDocument.CodeKind;
@@ -81,8 +82,7 @@ class MarkdownParserTest {
     void runsPointBackAtTheTextTheyShow() throws IOException {
         String text;
         try (InputStream in =
-                io.rewardlens.sampledata.SampleData.class.getResourceAsStream(
-                        io.rewardlens.sampledata.SampleData.SAMPLE_PAIRS_RESOURCE)) {
+                SampleData.class.getResourceAsStream(SampleData.SAMPLE_PAIRS_RESOURCE)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         com.fasterxml.jackson.databind.ObjectMapper json =
