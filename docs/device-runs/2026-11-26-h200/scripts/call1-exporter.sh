@@ -3,36 +3,21 @@
 # the exporter on the three fixtures (cpu:float32 + cuda:bfloat16), a DJL JNI built against this
 # machine's torch, a Qwen3-0.6B-shaped random reward model exported for CUDA, the transformers
 # throughput baseline, and a pyarrow-written Hub-layout Parquet file.
-set -u
-OUT=${OUT:?}; KIT=$(pwd)/.device; W=/tmp/rl; FX=$KIT/fx
-mkdir -p "$W/jni" "$OUT/b"
-exec > >(tee -a "$OUT/call1.log") 2>&1
-step() { echo; echo "=== $(date +%T) $*"; }
-PY=python3; export PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false
-
+source bench/gpu/kit.sh
+kit_log call1
+mkdir -p "$OUT/b"
 step "environment"
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
-$PY -c "import torch, transformers; print('torch', torch.__version__, 'cuda', torch.version.cuda, torch.cuda.is_available(), 'transformers', transformers.__version__, 'cxx11abi', torch._C._GLIBCXX_USE_CXX11_ABI)"
-nproc; g++ --version | head -1
-TORCH_DIR=$($PY -c "import torch, os; print(os.path.dirname(torch.__file__))")
-ABI=$($PY -c "import torch; print(int(torch._C._GLIBCXX_USE_CXX11_ABI))")
+$PY -c "import torch, transformers; print('torch', torch.__version__, 'cuda', torch.version.cuda, torch.cuda.is_available(), 'transformers', transformers.__version__)"
 echo "$TORCH_DIR" > "$W/torch_dir"
-
-step "DJL JNI build in the background (headers from here; no USE_CUDA: CUDA ops come from libtorch_cuda)"
-NAT="$KIT/djl/engines/pytorch/pytorch-native"
-( cd "$NAT/src/main/native" && ls *.cc | xargs -P 12 -I{} g++ -O2 -fPIC -std=c++17 -w -D_GLIBCXX_USE_CXX11_ABI=$ABI \
-    -I"$NAT/build/include" -I"$KIT/djl/api/src/main/native" -I"$KIT/djl/jni" -I"$KIT/djl/jni/linux" \
-    -I"$TORCH_DIR/include" -I"$TORCH_DIR/include/torch/csrc/api/include" -c {} -o "$W/jni/{}.o" \
-  && g++ -shared -o "$W/jni/libdjl_torch.so" "$W"/jni/*.o -L"$TORCH_DIR/lib" -ltorch -ltorch_cpu -lc10 -Wl,-rpath,"$TORCH_DIR/lib" \
-  && echo "JNI built: $(ls -la $W/jni/libdjl_torch.so)" ) > "$W/jni-build.log" 2>&1 &
-JNI_PID=$!
+kit_build_jni
 
 step "exporter on the three fixtures"
 for m in tiny-llama3 tiny-gemma2 tiny-qwen3; do
   src="$W/src/$m"; mkdir -p "$src"
-  cp "$FX/$m/config.json" "$FX/$m/model.safetensors" "$FX/$m/tokenizer_config.json" "$src/"
-  gunzip -c "$FX/$m/tokenizer.json.gz" > "$src/tokenizer.json"
-  cp "$FX/$m/golden.json" "$W/$m-golden.json"
+  cp "$KIT/fx/$m/config.json" "$KIT/fx/$m/model.safetensors" "$KIT/fx/$m/tokenizer_config.json" "$src/"
+  gunzip -c "$KIT/fx/$m/tokenizer.json.gz" > "$src/tokenizer.json"
+  cp "$KIT/fx/$m/golden.json" "$W/$m-golden.json"
   $PY - "$W/$m-golden.json" > "$W/$m-cases.jsonl" <<'PYEOF'
 import json, sys
 for name, case in json.load(open(sys.argv[1]))["cases"].items():
@@ -54,12 +39,11 @@ done
 tar czf "$OUT/b/cpu-traces.tgz" -C "$W/bundles" --exclude='*cuda*' tiny-llama3 tiny-gemma2 tiny-qwen3 2>/dev/null; ls -la "$OUT/b"
 
 step "Qwen3-0.6B-shaped random reward model, exported for cuda:bfloat16"
-timeout 120 $PY bench/python/make_random_reward_model.py "$W/src/tiny-qwen3" "$W/qwen06" 2>&1 | grep -v -i warn | tail -2
-timeout 200 $PY exporter/rewardlens_export.py "$W/qwen06" "$W/bundles/qwen06" --target cuda:bfloat16 --name qwen3-0.6b-shape 2>&1 | grep -v -i warn | tail -4
+kit_qwen06
 cp "$W/bundles/qwen06/bundle.json" "$OUT/b/qwen06.bundle.json" 2>/dev/null
 
 step "transformers throughput baseline (same shapes as bench-score)"
-timeout 150 $PY bench/python/transformers_throughput.py "$W/qwen06" --trace "$W/bundles/qwen06/reward.cuda-bfloat16.torchscript.pt" --batch 16 --tokens 1024 --repeat 10 > "$OUT/b/bench-python.json" 2> "$W/bench-python.err"; cat "$OUT/b/bench-python.json"; grep -v -i warn "$W/bench-python.err" | tail -3
+timeout 150 $PY bench/python/transformers_throughput.py "$W/qwen06" --trace "$TRACE" --batch 16 --tokens 1024 --repeat 10 > "$OUT/b/bench-python.json" 2> "$W/bench-python.err"; cat "$OUT/b/bench-python.json"; grep -v -i warn "$W/bench-python.err" | tail -3
 
 step "Hub-layout Parquet written by pyarrow"
 $PY - "$OUT/b/hub-layout.parquet" <<'PYEOF' 2>&1 | tail -12

@@ -2,25 +2,11 @@
 # Device call 2 (Java side, same warm machine as call 1): RewardLens loads the exported bundles
 # with the JNI built in call 1 against this torch, scores the golden cases on the GPU, and runs
 # bench-score on the Qwen3-0.6B-shaped bundle.
-set -u
-OUT=${OUT:?}; KIT=$(pwd)/.device; W=/tmp/rl
-exec > >(tee -a "$OUT/call2.log") 2>&1
-step() { echo; echo "=== $(date +%T) $*"; }
-PY=python3
+source bench/gpu/kit.sh
+kit_log call2
 [ -d "$W/bundles" ] || { echo "no /tmp/rl from call 1: the machine is a fresh one"; exit 9; }
-TORCH_DIR=$(cat "$W/torch_dir")
-TV=$($PY -c "import torch; print(torch.__version__.split('+')[0])")
-TF=$($PY -c "import torch; v=torch.version.cuda; print('cu'+v.replace('.','') if v else 'cpu')")
-tar xJf "$KIT/jre.txz" -C "$W"; JAVA="$W/jre2/bin/java"; $JAVA -version 2>&1 | head -1
-LIB="$W/libtorch"; mkdir -p "$LIB" "$W/cudart"
-for f in "$TORCH_DIR"/lib/*.so*; do case "$(basename "$f")" in *python*|*shm*) ;; *) ln -sf "$f" "$LIB/";; esac; done
-cp "$W/jni/libdjl_torch.so" "$LIB/"
-NV=$($PY -c "import nvidia, os; print(list(nvidia.__path__)[0])" 2>/dev/null)
-CUDART=$(ls "$NV"/cuda_runtime/lib/libcudart.so* "$NV"/cu*/lib/libcudart.so* 2>/dev/null | head -1)
-echo "cudart: $CUDART"; [ -n "$CUDART" ] && ln -sf "$CUDART" "$W/cudart/libcudart.so"
-export LD_LIBRARY_PATH="$W/cudart:$TORCH_DIR/lib:$(ls -d "$NV"/*/lib 2>/dev/null | tr '\n' ':')${LD_LIBRARY_PATH:-}"
-printf '#!/bin/sh\nexec %s -Dai.djl.offline=true -Xmx8g -cp %s/rl.jar io.rewardlens.app.RewardLensMain "$@"\n' "$JAVA" "$KIT" > "$W/rl"; chmod +x "$W/rl"; RL="$W/rl"
-LIBT="--libtorch $LIB --libtorch-version $TV --libtorch-flavor $TF"
+TRACE="$W/bundles/qwen06/reward.cuda-bfloat16.torchscript.pt"
+kit_java
 
 step "golden cases on the GPU through the exported cuda/bfloat16 traces"
 for m in tiny-llama3 tiny-gemma2 tiny-qwen3; do
