@@ -18,9 +18,11 @@ import io.rewardlens.ui.bridge.PairConversations;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.task.BackgroundExecutor;
 import io.rewardlens.ui.task.BackgroundWork;
+import io.rewardlens.ui.task.JobProgress;
 import io.rewardlens.ui.tokens.MessageHeat;
 import io.rewardlens.ui.tokens.TokenScores;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +38,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -115,7 +119,7 @@ public final class AnnotationViewModel {
 
     private final Deque<UndoEntry> undo = new ArrayDeque<>();
     private final Deque<Supplier<PendingWrite>> writes = new ArrayDeque<>();
-    private boolean writing;
+    private RunningWrite running;
     private long sessionTimeMs;
 
     private final ReadOnlyObjectWrapper<QueueState> queueState =
@@ -428,11 +432,21 @@ public final class AnnotationViewModel {
     // ---------------------------------------------------------------- context
 
     /**
-     * Opens the queue of a store (or closes it with null), from its first pair.
+     * How long {@link #open} waits for a verdict write in progress before the old store goes:
+     * longer than the store's busy timeout, so a write that can still succeed does.
+     */
+    public static final Duration WRITE_WAIT_BEFORE_CLOSE = Duration.ofSeconds(15);
+
+    /**
+     * Opens the queue of a store (or closes it with null), from its first pair. Verdict changes
+     * still waiting are saved into the store they were given in first.
      *
      * @param newStore the store, or null
      */
     public void open(PreferenceStore newStore) {
+        if (store != null && store != newStore) {
+            saveWaitingWrites(WRITE_WAIT_BEFORE_CLOSE);
+        }
         this.store = newStore;
         mine.clear();
         annotationIds.clear();
@@ -718,6 +732,7 @@ public final class AnnotationViewModel {
         }
         Annotation before = entry.before();
         long pairId = entry.pairId();
+        PreferenceStore target = store;
         enqueueWrite(
                 () -> {
                     Long id = annotationIds.get(pairId);
@@ -726,7 +741,7 @@ public final class AnnotationViewModel {
                                 "Undoing the verdict on pair " + pairId,
                                 progress -> {
                                     if (id != null) {
-                                        store.deleteAnnotation(id);
+                                        target.deleteAnnotation(id);
                                     }
                                     return null;
                                 },
@@ -734,7 +749,7 @@ public final class AnnotationViewModel {
                     }
                     return new PendingWrite(
                             "Restoring the verdict on pair " + pairId,
-                            progress -> store.saveAnnotation(before),
+                            progress -> target.saveAnnotation(before),
                             saved -> annotationIds.put(pairId, ((StoredAnnotation) saved).id()));
                 });
         int position = indexOf(pairId);
@@ -1431,11 +1446,12 @@ public final class AnnotationViewModel {
             verdict.set(annotation.verdict());
             updateScoreView();
         }
+        PreferenceStore target = store;
         enqueueWrite(
                 () ->
                         new PendingWrite(
                                 "Saving the verdict on pair " + pairId,
-                                progress -> store.saveAnnotation(annotation),
+                                progress -> target.saveAnnotation(annotation),
                                 saved ->
                                         annotationIds.put(
                                                 pairId, ((StoredAnnotation) saved).id())));
@@ -1488,10 +1504,26 @@ public final class AnnotationViewModel {
     private record PendingWrite(
             String title, BackgroundWork<Object> work, Consumer<Object> onSaved) {}
 
+    /**
+     * The write the executor runs now. Its work signals {@link #done} itself, so {@link
+     * #saveWaitingWrites} can wait for it even while the UI thread is busy and its callback waits.
+     */
+    private static final class RunningWrite {
+        final PendingWrite write;
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile Object result;
+        volatile Throwable failure;
+        boolean settled;
+
+        RunningWrite(PendingWrite write) {
+            this.write = write;
+        }
+    }
+
     private void enqueueWrite(Supplier<PendingWrite> write) {
         writes.add(write);
         pendingWrites.set(pendingWrites.get() + 1);
-        if (!writing) {
+        if (running == null) {
             writeNext();
         }
     }
@@ -1499,25 +1531,113 @@ public final class AnnotationViewModel {
     private void writeNext() {
         Supplier<PendingWrite> next = writes.poll();
         if (next == null) {
-            writing = false;
+            running = null;
             return;
         }
-        writing = true;
-        PendingWrite write = next.get();
+        RunningWrite run = new RunningWrite(next.get());
+        running = run;
         executor.submit(
-                write.title(),
-                write.work(),
-                saved -> {
-                    write.onSaved().accept(saved);
-                    pendingWrites.set(pendingWrites.get() - 1);
-                    writeNext();
+                run.write.title(),
+                progress -> {
+                    try {
+                        Object saved = run.write.work().run(progress);
+                        run.result = saved;
+                        return saved;
+                    } catch (Exception | Error e) {
+                        run.failure = e;
+                        throw e;
+                    } finally {
+                        run.done.countDown();
+                    }
                 },
-                error -> {
-                    report(write.title() + " failed; it was not saved", error);
-                    pendingWrites.set(pendingWrites.get() - 1);
-                    writeNext();
-                });
+                saved -> settle(run, saved, null),
+                error -> settle(run, null, error));
     }
+
+    /**
+     * Books a finished write (once, whether its callback or a flush comes first), then the next.
+     */
+    private void settle(RunningWrite run, Object saved, Throwable error) {
+        if (run.settled) {
+            return;
+        }
+        run.settled = true;
+        finish(run.write, saved, error);
+        if (running == run) {
+            writeNext();
+        }
+    }
+
+    private void finish(PendingWrite write, Object saved, Throwable error) {
+        if (error == null) {
+            write.onSaved().accept(saved);
+        } else {
+            report(write.title() + " failed; it was not saved", error);
+        }
+        pendingWrites.set(pendingWrites.get() - 1);
+    }
+
+    /**
+     * Saves every verdict change still waiting for its turn, on the calling thread, after the one
+     * being written: call it before the store closes or another opens, so that a key pressed just
+     * before loses nothing. Failures are reported as usual.
+     *
+     * @param timeout how long to wait for the write in progress
+     * @return true when nothing is left unsaved
+     */
+    public boolean saveWaitingWrites(Duration timeout) {
+        RunningWrite run = running;
+        if (run != null && !run.settled) {
+            boolean finished;
+            try {
+                finished = run.done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finished = false;
+            }
+            if (!finished) {
+                report(
+                        "Verdicts not saved",
+                        new IllegalStateException(
+                                "the database did not finish a write within "
+                                        + timeout.toSeconds()
+                                        + " s; "
+                                        + pendingWrites.get()
+                                        + " change(s) are not saved"));
+                return false;
+            }
+            running = null;
+            settle(run, run.result, run.failure);
+        }
+        running = null;
+        boolean allSaved = run == null || run.failure == null;
+        Supplier<PendingWrite> next;
+        while ((next = writes.poll()) != null) {
+            PendingWrite write = next.get();
+            Object saved = null;
+            Throwable error = null;
+            try {
+                saved = write.work().run(NO_PROGRESS);
+            } catch (Exception | Error e) {
+                error = e;
+                allSaved = false;
+            }
+            finish(write, saved, error);
+        }
+        return allSaved;
+    }
+
+    /** Progress of a write run by {@link #saveWaitingWrites}: nobody watches, nothing cancels. */
+    private static final JobProgress NO_PROGRESS =
+            new JobProgress() {
+                @Override
+                public void update(long done, long total, String message) {}
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
 
     private void report(String what, Throwable error) {
         errors.accept(what + ": " + message(error));

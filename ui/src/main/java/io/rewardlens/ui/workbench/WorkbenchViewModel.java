@@ -721,9 +721,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return message;
     }
 
-    /** Stops the model's work and closes the model and the database. */
+    /**
+     * Saves the verdict changes still waiting, stops the model's work and closes the model and the
+     * database.
+     */
     @Override
     public void close() {
+        annotation.saveWaitingWrites(AnnotationViewModel.WRITE_WAIT_BEFORE_CLOSE);
         inspect.close();
         scoringGeneration++;
         if (scoring != null) {

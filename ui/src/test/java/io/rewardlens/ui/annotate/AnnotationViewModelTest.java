@@ -22,8 +22,13 @@ import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
 import io.rewardlens.ui.bridge.DatasetScoring;
 import io.rewardlens.ui.bridge.PairConversations;
+import io.rewardlens.ui.task.BackgroundExecutor;
+import io.rewardlens.ui.task.BackgroundJob;
+import io.rewardlens.ui.task.BackgroundWork;
+import io.rewardlens.ui.task.Cancellable;
 import io.rewardlens.ui.task.DirectExecutor;
 import io.rewardlens.ui.task.MutableClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -450,5 +456,93 @@ class AnnotationViewModelTest {
         StringBuilder text = new StringBuilder();
         pieces.forEach(piece -> text.append(piece.text()));
         return text.toString();
+    }
+
+    @Test
+    void changesWaitingBehindAWriteAreSavedBeforeTheStoreCloses() {
+        LateCallbackExecutor late = new LateCallbackExecutor();
+        AnnotationViewModel quick = new AnnotationViewModel(late, clock, errors::add);
+        quick.setAnnotator(ME);
+        quick.open(store);
+        long first = quick.currentProperty().get().id();
+        quick.giveVerdict(Verdict.A_BETTER);
+        long second = quick.currentProperty().get().id();
+        quick.giveVerdict(Verdict.B_BETTER);
+        long third = quick.currentProperty().get().id();
+        quick.giveVerdict(Verdict.TIE);
+        quick.undo();
+        // The first verdict is written, but its callback has not reached the UI thread; the other
+        // three changes wait behind it.
+        assertEquals(4, quick.pendingWritesProperty().get());
+        assertEquals(Verdict.A_BETTER, onlyAnnotation(first).verdict());
+        assertEquals(List.of(), store.annotations(second));
+
+        assertTrue(quick.saveWaitingWrites(Duration.ofSeconds(5)));
+        assertEquals(0, quick.pendingWritesProperty().get());
+        assertEquals(Verdict.A_BETTER, onlyAnnotation(first).verdict());
+        assertEquals(Verdict.B_BETTER, onlyAnnotation(second).verdict());
+        assertEquals(List.of(), store.annotations(third), "the undone tie is gone");
+
+        late.deliverCallbacks();
+        assertEquals(0, quick.pendingWritesProperty().get(), "a late callback books nothing twice");
+        assertEquals(1, store.annotations(first).size());
+    }
+
+    @Test
+    void aVerdictWaitingWhenAnotherDatabaseOpensGoesIntoItsOwnDatabase() throws Exception {
+        LateCallbackExecutor late = new LateCallbackExecutor();
+        AnnotationViewModel quick = new AnnotationViewModel(late, clock, errors::add);
+        quick.setAnnotator(ME);
+        quick.open(store);
+        long first = quick.currentProperty().get().id();
+        quick.giveVerdict(Verdict.A_BETTER);
+        long second = quick.currentProperty().get().id();
+        quick.giveVerdict(Verdict.BOTH_BAD);
+        Path otherDir = Files.createDirectories(dir.resolve("other"));
+        try (PreferenceStore other = TestBench.sampleStore(otherDir)) {
+            quick.open(other);
+            assertEquals(0, quick.pendingWritesProperty().get());
+            assertEquals(Verdict.BOTH_BAD, onlyAnnotation(second).verdict());
+            assertEquals(List.of(), other.annotations(first));
+            assertEquals(List.of(), other.annotations(second));
+            late.deliverCallbacks();
+            assertEquals(List.of(), other.annotations(second));
+        }
+    }
+
+    /**
+     * Runs work at once, as a worker thread would, but holds the callbacks of verdict writes back
+     * as a busy UI thread would, until {@link #deliverCallbacks()}.
+     */
+    private static final class LateCallbackExecutor implements BackgroundExecutor {
+        private final DirectExecutor direct = new DirectExecutor();
+        private final List<Runnable> callbacks = new ArrayList<>();
+
+        @Override
+        public <T> BackgroundJob submit(
+                String title,
+                BackgroundWork<T> work,
+                Consumer<? super T> onSuccess,
+                Consumer<? super Throwable> onFailure) {
+            if (!title.contains("the verdict on pair")) {
+                return direct.submit(title, work, onSuccess, onFailure);
+            }
+            return direct.submit(
+                    title,
+                    work,
+                    result -> callbacks.add(() -> onSuccess.accept(result)),
+                    error -> callbacks.add(() -> onFailure.accept(error)));
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable action) {
+            return direct.schedule(delay, action);
+        }
+
+        void deliverCallbacks() {
+            List<Runnable> waiting = new ArrayList<>(callbacks);
+            callbacks.clear();
+            waiting.forEach(Runnable::run);
+        }
     }
 }
