@@ -1021,7 +1021,7 @@ public final class PreferenceStore implements AutoCloseable {
     static StoreException failure(String action, Exception e) {
         if (e instanceof SQLiteException sqlite
                 && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
-            return new StoreException(
+            return new StoreBusyException(
                     action
                             + ": the database is busy (another process kept it locked for over "
                             + BUSY_TIMEOUT_MS / 1000

@@ -10,6 +10,7 @@ import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.PairScore;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.Side;
+import io.rewardlens.storage.StoreBusyException;
 import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
@@ -436,6 +437,9 @@ public final class AnnotationViewModel {
      * longer than the store's busy timeout, so a write that can still succeed does.
      */
     public static final Duration WRITE_WAIT_BEFORE_CLOSE = Duration.ofSeconds(15);
+
+    /** How long a verdict write refused by a busy database waits before it is tried again. */
+    public static final Duration BUSY_RETRY_DELAY = Duration.ofSeconds(2);
 
     /**
      * Opens the queue of a store (or closes it with null), from its first pair. Verdict changes
@@ -1555,17 +1559,47 @@ public final class AnnotationViewModel {
     }
 
     /**
-     * Books a finished write (once, whether its callback or a flush comes first), then the next.
+     * Books a finished write (once, whether its callback or a flush comes first), then starts the
+     * next. A write refused because another process holds the database (e.g. a long import) stays
+     * first in line and is tried again after {@link #BUSY_RETRY_DELAY}.
      */
     private void settle(RunningWrite run, Object saved, Throwable error) {
         if (run.settled) {
             return;
         }
         run.settled = true;
+        if (error != null && busy(error)) {
+            writes.addFirst(() -> run.write);
+            report(
+                    run.write.title()
+                            + " waits: RewardLens tries again every "
+                            + BUSY_RETRY_DELAY.toSeconds()
+                            + " s and before it closes",
+                    error);
+            if (running == run) {
+                executor.schedule(
+                        BUSY_RETRY_DELAY,
+                        () -> {
+                            if (running == run) {
+                                writeNext();
+                            }
+                        });
+            }
+            return;
+        }
         finish(run.write, saved, error);
         if (running == run) {
             writeNext();
         }
+    }
+
+    private static boolean busy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreBusyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finish(PendingWrite write, Object saved, Throwable error) {
@@ -1610,7 +1644,7 @@ public final class AnnotationViewModel {
             settle(run, run.result, run.failure);
         }
         running = null;
-        boolean allSaved = run == null || run.failure == null;
+        boolean allSaved = run == null || run.failure == null || busy(run.failure);
         Supplier<PendingWrite> next;
         while ((next = writes.poll()) != null) {
             PendingWrite write = next.get();

@@ -30,6 +30,9 @@ import io.rewardlens.ui.task.DirectExecutor;
 import io.rewardlens.ui.task.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -508,6 +511,35 @@ class AnnotationViewModelTest {
             late.deliverCallbacks();
             assertEquals(List.of(), other.annotations(second));
         }
+    }
+
+    @Test
+    void aVerdictRefusedByABusyDatabaseIsSavedOnceTheLockIsGone() throws Exception {
+        long first = current().id();
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + store.file())) {
+            // Another process in the middle of a long write (an import, say) holds the lock.
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.execute("CREATE TABLE held_by_another_process (x)");
+            }
+            vm.giveVerdict(Verdict.A_BETTER);
+            assertEquals(List.of(), store.annotations(first));
+            assertEquals(1, vm.pendingWritesProperty().get(), "the verdict still waits");
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(
+                    errors.get(0).contains("waits") && errors.get(0).contains("busy"),
+                    errors.get(0));
+            assertEquals(1, executor.scheduledCount(), "a retry is scheduled");
+            other.rollback();
+        }
+        long second = current().id();
+        vm.giveVerdict(Verdict.B_BETTER);
+        assertEquals(2, vm.pendingWritesProperty().get(), "the next verdict waits behind it");
+        executor.runScheduled();
+        assertEquals(0, vm.pendingWritesProperty().get());
+        assertEquals(Verdict.A_BETTER, onlyAnnotation(first).verdict());
+        assertEquals(Verdict.B_BETTER, onlyAnnotation(second).verdict());
+        errors.clear();
     }
 
     /**
