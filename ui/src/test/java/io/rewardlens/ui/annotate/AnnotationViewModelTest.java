@@ -22,10 +22,6 @@ import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
 import io.rewardlens.ui.bridge.DatasetScoring;
 import io.rewardlens.ui.bridge.PairConversations;
-import io.rewardlens.ui.task.BackgroundExecutor;
-import io.rewardlens.ui.task.BackgroundJob;
-import io.rewardlens.ui.task.BackgroundWork;
-import io.rewardlens.ui.task.Cancellable;
 import io.rewardlens.ui.task.DirectExecutor;
 import io.rewardlens.ui.task.MutableClock;
 import java.nio.file.Files;
@@ -40,7 +36,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -461,12 +456,22 @@ class AnnotationViewModelTest {
         return text.toString();
     }
 
-    @Test
-    void changesWaitingBehindAWriteAreSavedBeforeTheStoreCloses() {
-        LateCallbackExecutor late = new LateCallbackExecutor();
-        AnnotationViewModel quick = new AnnotationViewModel(late, clock, errors::add);
+    /**
+     * A view model on the sample store whose verdict writes run at once, while their callbacks wait
+     * as they do for a busy UI thread, until {@code executor.releaseHeld()}.
+     */
+    private AnnotationViewModel withLateWriteCallbacks(DirectExecutor executor) {
+        executor.holdCallbacks(title -> title.contains("the verdict on pair"));
+        AnnotationViewModel quick = new AnnotationViewModel(executor, clock, errors::add);
         quick.setAnnotator(ME);
         quick.open(store);
+        return quick;
+    }
+
+    @Test
+    void changesWaitingBehindAWriteAreSavedBeforeTheStoreCloses() {
+        DirectExecutor late = new DirectExecutor();
+        AnnotationViewModel quick = withLateWriteCallbacks(late);
         long first = quick.currentProperty().get().id();
         quick.giveVerdict(Verdict.A_BETTER);
         long second = quick.currentProperty().get().id();
@@ -486,17 +491,15 @@ class AnnotationViewModelTest {
         assertEquals(Verdict.B_BETTER, onlyAnnotation(second).verdict());
         assertEquals(List.of(), store.annotations(third), "the undone tie is gone");
 
-        late.deliverCallbacks();
+        late.releaseHeld();
         assertEquals(0, quick.pendingWritesProperty().get(), "a late callback books nothing twice");
         assertEquals(1, store.annotations(first).size());
     }
 
     @Test
     void aVerdictWaitingWhenAnotherDatabaseOpensGoesIntoItsOwnDatabase() throws Exception {
-        LateCallbackExecutor late = new LateCallbackExecutor();
-        AnnotationViewModel quick = new AnnotationViewModel(late, clock, errors::add);
-        quick.setAnnotator(ME);
-        quick.open(store);
+        DirectExecutor late = new DirectExecutor();
+        AnnotationViewModel quick = withLateWriteCallbacks(late);
         long first = quick.currentProperty().get().id();
         quick.giveVerdict(Verdict.A_BETTER);
         long second = quick.currentProperty().get().id();
@@ -508,7 +511,7 @@ class AnnotationViewModelTest {
             assertEquals(Verdict.BOTH_BAD, onlyAnnotation(second).verdict());
             assertEquals(List.of(), other.annotations(first));
             assertEquals(List.of(), other.annotations(second));
-            late.deliverCallbacks();
+            late.releaseHeld();
             assertEquals(List.of(), other.annotations(second));
         }
     }
@@ -540,41 +543,5 @@ class AnnotationViewModelTest {
         assertEquals(Verdict.A_BETTER, onlyAnnotation(first).verdict());
         assertEquals(Verdict.B_BETTER, onlyAnnotation(second).verdict());
         errors.clear();
-    }
-
-    /**
-     * Runs work at once, as a worker thread would, but holds the callbacks of verdict writes back
-     * as a busy UI thread would, until {@link #deliverCallbacks()}.
-     */
-    private static final class LateCallbackExecutor implements BackgroundExecutor {
-        private final DirectExecutor direct = new DirectExecutor();
-        private final List<Runnable> callbacks = new ArrayList<>();
-
-        @Override
-        public <T> BackgroundJob submit(
-                String title,
-                BackgroundWork<T> work,
-                Consumer<? super T> onSuccess,
-                Consumer<? super Throwable> onFailure) {
-            if (!title.contains("the verdict on pair")) {
-                return direct.submit(title, work, onSuccess, onFailure);
-            }
-            return direct.submit(
-                    title,
-                    work,
-                    result -> callbacks.add(() -> onSuccess.accept(result)),
-                    error -> callbacks.add(() -> onFailure.accept(error)));
-        }
-
-        @Override
-        public Cancellable schedule(Duration delay, Runnable action) {
-            return direct.schedule(delay, action);
-        }
-
-        void deliverCallbacks() {
-            List<Runnable> waiting = new ArrayList<>(callbacks);
-            callbacks.clear();
-            waiting.forEach(Runnable::run);
-        }
     }
 }

@@ -19,20 +19,15 @@ import io.rewardlens.ui.bridge.PairConversations;
 import io.rewardlens.ui.bridge.StoreScoreCache;
 import io.rewardlens.ui.inspect.FixtureBundles;
 import io.rewardlens.ui.task.BackgroundExecutor;
-import io.rewardlens.ui.task.BackgroundJob;
-import io.rewardlens.ui.task.BackgroundWork;
-import io.rewardlens.ui.task.Cancellable;
 import io.rewardlens.ui.task.DirectExecutor;
 import io.rewardlens.ui.task.MutableClock;
 import io.rewardlens.ui.tokens.HeatRun;
 import io.rewardlens.ui.tokens.MessageHeat;
 import io.rewardlens.ui.tokens.TokenScores;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +43,7 @@ class TokenViewModelTest {
 
     private PreferenceStore store;
     private ScoringContext scoring;
-    private HoldingExecutor executor;
+    private DirectExecutor executor;
     private final List<String> errors = new ArrayList<>();
     private AnnotationViewModel vm;
 
@@ -56,7 +51,7 @@ class TokenViewModelTest {
     void open() throws Exception {
         store = TestBench.sampleStore(dir);
         scoring = TestBench.scoring(store);
-        executor = new HoldingExecutor();
+        executor = new DirectExecutor();
         vm = newViewModel(executor);
         vm.setScoring(scoring);
         vm.open(store);
@@ -184,14 +179,14 @@ class TokenViewModelTest {
     @Test
     void theStateSaysWhyWhileScoresAreNotIn() {
         vm.toggleChart();
-        executor.hold = true;
+        executor.holdWork(title -> title.startsWith("Scoring"));
         vm.next();
         // The next pair was scored ahead; one further on is not yet.
         for (int i = 0; i < AnnotationViewModel.LOOKAHEAD; i++) {
             vm.next();
         }
         assertEquals(TokenState.SCORING, view().state(), view().message());
-        executor.release();
+        executor.releaseHeld();
         assertEquals(TokenState.READY, view().state());
 
         vm.setScoring(null);
@@ -306,38 +301,6 @@ class TokenViewModelTest {
                 assertNotNull(heat.runAt(turns.get(k).text().length() - 1));
             }
             assertEquals(tokens.scores().firstTokenOf(0), tokens.responseStart());
-        }
-    }
-
-    /** Runs work at once like {@link DirectExecutor}, or holds the scoring back while asked to. */
-    private static final class HoldingExecutor implements BackgroundExecutor {
-        private final DirectExecutor direct = new DirectExecutor();
-        private final List<Runnable> held = new ArrayList<>();
-        boolean hold;
-
-        @Override
-        public <T> BackgroundJob submit(
-                String title,
-                BackgroundWork<T> work,
-                Consumer<? super T> onSuccess,
-                Consumer<? super Throwable> onFailure) {
-            if (hold && title.startsWith("Scoring")) {
-                held.add(() -> direct.submit(title, work, onSuccess, onFailure));
-                return null;
-            }
-            return direct.submit(title, work, onSuccess, onFailure);
-        }
-
-        @Override
-        public Cancellable schedule(Duration delay, Runnable action) {
-            return direct.schedule(delay, action);
-        }
-
-        void release() {
-            hold = false;
-            List<Runnable> waiting = new ArrayList<>(held);
-            held.clear();
-            waiting.forEach(Runnable::run);
         }
     }
 }

@@ -18,17 +18,11 @@ import io.rewardlens.ui.annotate.TestBench;
 import io.rewardlens.ui.bridge.DatasetScoring;
 import io.rewardlens.ui.bridge.PairConversations;
 import io.rewardlens.ui.task.BackgroundExecutor;
-import io.rewardlens.ui.task.BackgroundJob;
-import io.rewardlens.ui.task.BackgroundWork;
-import io.rewardlens.ui.task.Cancellable;
 import io.rewardlens.ui.task.DirectExecutor;
-import io.rewardlens.ui.task.JobProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,7 +223,9 @@ class ModelsViewModelTest {
     @Test
     void aCancelledJobSavesNothingAndSaysSo() {
         vm.close();
-        vm = panel(new CancelScoringExecutor());
+        DirectExecutor cancelling = new DirectExecutor();
+        cancelling.cancelFromStart(title -> title.startsWith("Scoring with"));
+        vm = panel(cancelling);
         vm.scoreDataset(TestBench.SAMPLE);
         ScoringJob job = vm.jobsProperty().get().get(0);
         assertEquals(ScoringJob.State.CANCELLED, job.stateProperty().get());
@@ -239,44 +235,5 @@ class ModelsViewModelTest {
             assertFalse(store.score(pair.id(), pairView.model().id()).isPresent());
         }
         assertEquals(List.of(), errors);
-    }
-
-    /**
-     * Runs work at once like {@link DirectExecutor}, but scoring work finds itself cancelled from
-     * the start, as after the user's click on Cancel.
-     */
-    private static final class CancelScoringExecutor implements BackgroundExecutor {
-        private final DirectExecutor direct = new DirectExecutor();
-
-        @Override
-        public <T> BackgroundJob submit(
-                String title,
-                BackgroundWork<T> work,
-                Consumer<? super T> onSuccess,
-                Consumer<? super Throwable> onFailure) {
-            if (!title.startsWith("Scoring with")) {
-                return direct.submit(title, work, onSuccess, onFailure);
-            }
-            BackgroundWork<T> cancelled =
-                    progress ->
-                            work.run(
-                                    new JobProgress() {
-                                        @Override
-                                        public void update(long done, long total, String message) {
-                                            progress.update(done, total, message);
-                                        }
-
-                                        @Override
-                                        public boolean isCancelled() {
-                                            return true;
-                                        }
-                                    });
-            return direct.submit(title, cancelled, onSuccess, onFailure);
-        }
-
-        @Override
-        public Cancellable schedule(Duration delay, Runnable action) {
-            return direct.schedule(delay, action);
-        }
     }
 }

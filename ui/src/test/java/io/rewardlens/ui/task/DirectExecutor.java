@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -14,11 +15,54 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Runs background work at once on the calling thread, so view models behave deterministically in
  * tests. Scheduled actions wait until {@link #runScheduled()}, so tests can tell "typing" apart
- * from "typing paused". Records the titles of the work it ran.
+ * from "typing paused". Records the titles of the work it ran. Tests can also hold back chosen work
+ * as a busy worker would ({@link #holdWork}), hold back the callbacks of chosen work as a busy UI
+ * thread would ({@link #holdCallbacks}), or have chosen work find itself cancelled ({@link
+ * #cancelFromStart}).
  */
 public final class DirectExecutor implements BackgroundExecutor {
     private final List<String> titles = new ArrayList<>();
     private final List<Runnable> scheduled = new ArrayList<>();
+    private final List<Runnable> held = new ArrayList<>();
+    private Predicate<String> workHeld = title -> false;
+    private Predicate<String> callbacksHeld = title -> false;
+    private Predicate<String> cancelled = title -> false;
+
+    /**
+     * Work whose title matches waits, callbacks and all, until {@link #releaseHeld()}.
+     *
+     * @param titles which work to hold
+     */
+    public void holdWork(Predicate<String> titles) {
+        workHeld = titles;
+    }
+
+    /**
+     * Work whose title matches runs at once, but its callbacks wait until {@link #releaseHeld()}.
+     *
+     * @param titles whose callbacks to hold
+     */
+    public void holdCallbacks(Predicate<String> titles) {
+        callbacksHeld = titles;
+    }
+
+    /**
+     * Work whose title matches finds itself cancelled from the start, as after a click on Cancel.
+     *
+     * @param titles which work is cancelled
+     */
+    public void cancelFromStart(Predicate<String> titles) {
+        cancelled = titles;
+    }
+
+    /** Stops holding anything and runs what was held, in order. */
+    public void releaseHeld() {
+        workHeld = title -> false;
+        callbacksHeld = title -> false;
+        List<Runnable> waiting = new ArrayList<>(held);
+        held.clear();
+        waiting.forEach(Runnable::run);
+    }
 
     @Override
     public <T> BackgroundJob submit(
@@ -26,19 +70,37 @@ public final class DirectExecutor implements BackgroundExecutor {
             BackgroundWork<T> work,
             Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
-        titles.add(title);
-        Job job = new Job(title);
+        Job job = new Job(title, cancelled.test(title));
+        if (workHeld.test(title)) {
+            held.add(() -> run(job, work, onSuccess, onFailure));
+        } else if (callbacksHeld.test(title)) {
+            run(
+                    job,
+                    work,
+                    result -> held.add(() -> onSuccess.accept(result)),
+                    error -> held.add(() -> onFailure.accept(error)));
+        } else {
+            run(job, work, onSuccess, onFailure);
+        }
+        return job;
+    }
+
+    private <T> void run(
+            Job job,
+            BackgroundWork<T> work,
+            Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure) {
+        titles.add(job.title.get());
         T result;
         try {
             result = work.run(job);
         } catch (Exception | Error e) {
             job.running.set(false);
             onFailure.accept(e);
-            return job;
+            return;
         }
         job.running.set(false);
         onSuccess.accept(result);
-        return job;
     }
 
     @Override
@@ -78,9 +140,11 @@ public final class DirectExecutor implements BackgroundExecutor {
         final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
         final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
         final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
+        final boolean cancelled;
 
-        Job(String title) {
+        Job(String title, boolean cancelled) {
             this.title = new ReadOnlyStringWrapper(title);
+            this.cancelled = cancelled;
         }
 
         @Override
@@ -91,7 +155,7 @@ public final class DirectExecutor implements BackgroundExecutor {
 
         @Override
         public boolean isCancelled() {
-            return false;
+            return cancelled;
         }
 
         @Override
