@@ -6,6 +6,7 @@ import io.rewardlens.storage.skywork.ImportRefusedException;
 import io.rewardlens.storage.skywork.ImportReport;
 import io.rewardlens.storage.skywork.RecordProblem;
 import io.rewardlens.storage.skywork.SkyworkImporter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Import Skywork preference data (JSONL, .jsonl.gz or the Hub's Parquet) into a store.",
-            "Each INPUT becomes a dataset named after the file (or --dataset). By default a bad"
-                    + " record refuses the whole import and the database stays as it was.",
+            "Each INPUT becomes a dataset named after the file; with --dataset, all INPUT files"
+                    + " (e.g. the shards of a Hub dataset) go into that one dataset, in order. By"
+                    + " default a bad record refuses the whole import and the database stays as it"
+                    + " was.",
         })
 public final class ImportCommand implements Callable<Integer> {
     /** Exit code when input was refused. */
@@ -37,7 +40,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(
             names = "--dataset",
             paramLabel = "NAME",
-            description = "Dataset name (only with a single INPUT; default: the file name).")
+            description =
+                    "Put every INPUT into this one dataset, in the order given (default: one"
+                            + " dataset per file, named after it).")
     String dataset;
 
     @Option(
@@ -63,22 +68,15 @@ public final class ImportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--format must be skywork or auto, not " + format);
         }
-        if (dataset != null && inputs.size() > 1) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--dataset names one dataset: give a single INPUT, or leave --dataset out"
-                            + " so each file becomes a dataset named after it");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (PreferenceStore db = PreferenceStore.open(store.database)) {
+            if (dataset != null) {
+                return importIntoOneDataset(db, out, err);
+            }
             List<String> imported = new ArrayList<>();
             for (Path input : inputs) {
-                ImportOptions options =
-                        (dataset != null
-                                        ? ImportOptions.intoDataset(dataset)
-                                        : ImportOptions.forFile(input))
-                                .withSkipInvalid(skipInvalid);
+                ImportOptions options = ImportOptions.forFile(input).withSkipInvalid(skipInvalid);
                 ImportReport report;
                 try (ConsoleProgress bar =
                         ConsoleProgress.start(
@@ -98,23 +96,51 @@ public final class ImportCommand implements Callable<Integer> {
                     return BAD_INPUT;
                 }
                 imported.add(report.dataset());
-                out.printf(
-                        "%s: %d pairs into dataset '%s' (%d with diverging conversations, %d"
-                                + " blank lines) in %.1f s%n",
-                        input,
-                        report.imported(),
-                        report.dataset(),
-                        report.diverging(),
-                        report.blankLines(),
-                        report.elapsed().toMillis() / 1000.0);
-                if (!report.skipped().isEmpty()) {
-                    err.printf("%s: skipped %d invalid records:%n", input, report.skipped().size());
-                    for (RecordProblem problem : report.skipped()) {
-                        err.println("  " + problem);
-                    }
-                }
+                print(report, out, err);
             }
         }
         return 0;
+    }
+
+    /** All INPUT files, in order, into the one dataset named by --dataset, in one transaction. */
+    private int importIntoOneDataset(PreferenceStore db, PrintWriter out, PrintWriter err)
+            throws IOException {
+        ImportOptions options = ImportOptions.intoDataset(dataset).withSkipInvalid(skipInvalid);
+        String label =
+                inputs.size() == 1
+                        ? "import " + inputs.get(0).getFileName()
+                        : "import " + inputs.size() + " files";
+        List<ImportReport> reports;
+        try (ConsoleProgress bar = ConsoleProgress.start(label, "", progress.enabled())) {
+            reports = SkyworkImporter.importFiles(db, inputs, options, bar);
+        } catch (ImportRefusedException refused) {
+            err.println("rewardlens: import refused: " + refused.getMessage());
+            if (inputs.size() > 1) {
+                err.println("rewardlens: none of the " + inputs.size() + " files was imported");
+            }
+            return BAD_INPUT;
+        }
+        for (ImportReport report : reports) {
+            print(report, out, err);
+        }
+        return 0;
+    }
+
+    private static void print(ImportReport report, PrintWriter out, PrintWriter err) {
+        out.printf(
+                "%s: %d pairs into dataset '%s' (%d with diverging conversations, %d"
+                        + " blank lines) in %.1f s%n",
+                report.file(),
+                report.imported(),
+                report.dataset(),
+                report.diverging(),
+                report.blankLines(),
+                report.elapsed().toMillis() / 1000.0);
+        if (!report.skipped().isEmpty()) {
+            err.printf("%s: skipped %d invalid records:%n", report.file(), report.skipped().size());
+            for (RecordProblem problem : report.skipped()) {
+                err.println("  " + problem);
+            }
+        }
     }
 }

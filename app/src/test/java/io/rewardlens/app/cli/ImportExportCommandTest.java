@@ -112,12 +112,84 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void shardsGoIntoOneDatasetInOrderOrNotAtAll() throws Exception {
+        Path samples = SampleData.writeSamplePairs(dir.resolve("samples.jsonl"));
+        List<String> lines = Files.readAllLines(samples, StandardCharsets.UTF_8);
+        // Parquet first, then JSONL: shards of either kind mix.
+        Path firstJsonl = dir.resolve("first.jsonl");
+        Files.write(firstJsonl, lines.subList(0, 30), StandardCharsets.UTF_8);
+        Path scratch = dir.resolve("scratch.db");
+        assertEquals(
+                0, Cli.run("import", "--db", scratch.toString(), firstJsonl.toString()).exit());
+        Path first = dir.resolve("train-00000-of-00002.parquet");
+        assertEquals(
+                0, Cli.run("export", "--db", scratch.toString(), "--out", first.toString()).exit());
+        Path second = dir.resolve("train-00001-of-00002.jsonl");
+        Files.write(second, lines.subList(30, lines.size()), StandardCharsets.UTF_8);
+
+        Path db = dir.resolve("r.db");
+        Cli.Result imported =
+                Cli.run(
+                        "import",
+                        "--db",
+                        db.toString(),
+                        "--dataset",
+                        "train",
+                        first.toString(),
+                        second.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        assertTrue(imported.out().contains("30 pairs into dataset 'train'"), imported.out());
+        assertTrue(imported.out().contains("34 pairs into dataset 'train'"), imported.out());
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(
+                0,
+                Cli.run(
+                                "export",
+                                "--db",
+                                db.toString(),
+                                "--dataset",
+                                "train",
+                                "--out",
+                                out.toString())
+                        .exit());
+        assertEquals(records(samples), records(out), "both shards, in the order given");
+
+        List<String> broken = new ArrayList<>(lines.subList(30, lines.size()));
+        broken.set(5, broken.get(5).replaceFirst("\"role\": \"", "\"role\": null, \"x\": \""));
+        Path bad = dir.resolve("train-00001-of-00002-bad.jsonl");
+        Files.write(bad, broken, StandardCharsets.UTF_8);
+        Cli.Result refused =
+                Cli.run(
+                        "import",
+                        "--db",
+                        db.toString(),
+                        "--dataset",
+                        "again",
+                        first.toString(),
+                        bad.toString());
+        assertEquals(ImportCommand.BAD_INPUT, refused.exit());
+        assertTrue(refused.err().contains("bad.jsonl line 6, field"), refused.err());
+        assertTrue(refused.err().contains("none of the 2 files was imported"), refused.err());
+        try (PreferenceStore store = PreferenceStore.open(db)) {
+            assertEquals(64, store.stats().pairs());
+            assertEquals(1, store.stats().datasets());
+        }
+    }
+
+    @Test
     void usageErrorsAreClear() {
         Path db = dir.resolve("r.db");
-        Cli.Result twoWithName =
-                Cli.run("import", "--db", db.toString(), "--dataset", "x", "a.jsonl", "b.jsonl");
-        assertEquals(2, twoWithName.exit());
-        assertTrue(twoWithName.err().contains("--dataset names one dataset"), twoWithName.err());
+        Cli.Result absent =
+                Cli.run(
+                        "import",
+                        "--db",
+                        dir.resolve("i.db").toString(),
+                        "--dataset",
+                        "x",
+                        "a.jsonl",
+                        "b.jsonl");
+        assertEquals(2, absent.exit());
+        assertTrue(absent.err().contains("a.jsonl: no such file"), absent.err());
 
         Cli.Result missing = Cli.run("export", "--db", db.toString(), "--out", "x.jsonl");
         assertEquals(2, missing.exit());

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Imports a Skywork preference file (JSONL, {@code .jsonl.gz} or the Hub's Parquet) into a new
- * dataset of a store. The file is streamed, never loaded whole; every record is split into shared
- * prompt turns and the two final turns ({@link PreferencePair#fromConversations}).
+ * Imports a Skywork preference file (JSONL, {@code .jsonl.gz} or the Hub's Parquet), or several in
+ * order, into a new dataset of a store. The file is streamed, never loaded whole; every record is
+ * split into shared prompt turns and the two final turns ({@link
+ * PreferencePair#fromConversations}).
  *
  * <p>The import is one transaction. By default the first bad record refuses the whole import and
  * the store is left unchanged; with {@link ImportOptions#skipInvalid()} the valid records are
@@ -43,28 +44,83 @@ public final class SkyworkImporter {
     public static ImportReport importFile(
             PreferenceStore store, Path file, ImportOptions options, ProgressListener progress)
             throws IOException, ImportRefusedException {
-        long started = System.nanoTime();
-        if (!Files.isRegularFile(file)) {
-            throw new ImportRefusedException(RecordProblem.ofFile(file, "no such file"));
+        return importFiles(store, List.of(file), options, progress).get(0);
+    }
+
+    /**
+     * Imports several files, in order, into one new dataset (e.g. the shards of a Hub dataset), in
+     * one transaction: a bad record in any of them refuses them all. Import positions continue from
+     * file to file, so the dataset keeps the files' order.
+     *
+     * @param store the store to import into
+     * @param files the input files, at least one
+     * @param options dataset name, file type and bad-input policy
+     * @param progress receives each file's progress (bytes or records of that file's total)
+     * @return what was imported and skipped, one report per file
+     * @throws ImportRefusedException for bad input (the message names file, line and field); the
+     *     store is unchanged
+     * @throws io.rewardlens.storage.DatasetExistsException if the dataset name is taken
+     * @throws IOException if a file cannot be read
+     */
+    public static List<ImportReport> importFiles(
+            PreferenceStore store,
+            List<Path> files,
+            ImportOptions options,
+            ProgressListener progress)
+            throws IOException, ImportRefusedException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no file to import");
         }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new ImportRefusedException(RecordProblem.ofFile(file, "no such file"));
+            }
+        }
+        String origin =
+                String.join(", ", files.stream().map(f -> f.toAbsolutePath().toString()).toList());
+        List<ImportReport> reports = new ArrayList<>();
+        try (PairImport target = store.beginImport(options.dataset(), origin)) {
+            long positionBefore = 0;
+            for (Path file : files) {
+                FileImport done = importInto(target, file, positionBefore, options, progress);
+                reports.add(done.report());
+                positionBefore = done.lastPosition();
+            }
+            target.commit();
+        }
+        return reports;
+    }
+
+    /** A file's report and the last import position it used. */
+    private record FileImport(ImportReport report, long lastPosition) {}
+
+    private static FileImport importInto(
+            PairImport target,
+            Path file,
+            long positionBefore,
+            ImportOptions options,
+            ProgressListener progress)
+            throws IOException, ImportRefusedException {
+        long started = System.nanoTime();
         SkyworkFileType type =
                 options.fileType() != null ? options.fileType() : SkyworkFileType.detect(file);
         String message = "importing " + file.getFileName();
         List<RecordProblem> skipped = new ArrayList<>();
         long diverging = 0;
-        try (RecordSource source = new PrefetchingRecordSource(open(file, type));
-                PairImport target =
-                        store.beginImport(options.dataset(), file.toAbsolutePath().toString())) {
+        long addedBefore = target.added();
+        try (RecordSource source = new PrefetchingRecordSource(open(file, type))) {
             progress.progress(0, source.total(), message);
             long records = 0;
+            long lastPosition = positionBefore;
             while (source.next()) {
+                lastPosition = positionBefore + source.position();
                 if (source.problem() != null) {
                     if (!options.skipInvalid()) {
                         throw new ImportRefusedException(source.problem());
                     }
                     skipped.add(source.problem());
                 } else {
-                    PreferencePair pair = source.record().toPair(source.position());
+                    PreferencePair pair = source.record().toPair(lastPosition);
                     if (pair.diverging()) {
                         diverging++;
                     }
@@ -74,7 +130,8 @@ public final class SkyworkImporter {
                     progress.progress(source.done(), source.total(), message);
                 }
             }
-            if (target.added() == 0) {
+            long added = target.added() - addedBefore;
+            if (added == 0) {
                 throw new ImportRefusedException(
                         RecordProblem.ofFile(
                                 file,
@@ -83,17 +140,18 @@ public final class SkyworkImporter {
                                         : "none of its %d records is valid (first: %s)"
                                                 .formatted(skipped.size(), skipped.get(0))));
             }
-            target.commit();
             progress.progress(source.total(), source.total(), message);
-            return new ImportReport(
-                    options.dataset(),
-                    file,
-                    type,
-                    target.added(),
-                    diverging,
-                    source.blankLines(),
-                    skipped,
-                    Duration.ofNanos(System.nanoTime() - started));
+            ImportReport report =
+                    new ImportReport(
+                            options.dataset(),
+                            file,
+                            type,
+                            added,
+                            diverging,
+                            source.blankLines(),
+                            skipped,
+                            Duration.ofNanos(System.nanoTime() - started));
+            return new FileImport(report, lastPosition);
         }
     }
 

@@ -110,6 +110,40 @@ class SkyworkImportTest {
     record ProgressCall(long done, long total) {}
 
     @Test
+    void severalFilesFillOneDatasetWithPositionsContinuingFromFileToFile() throws Exception {
+        Path first = file("a.jsonl", GOOD + "\n\n" + GOOD.replace("math", "a2") + "\n");
+        Path second = file("b.jsonl", GOOD.replace("math", "b1") + "\n");
+        List<ImportReport> reports =
+                SkyworkImporter.importFiles(
+                        store,
+                        List.of(first, second),
+                        ImportOptions.intoDataset("d"),
+                        ProgressListener.NONE);
+        assertEquals(List.of(2L, 1L), reports.stream().map(ImportReport::imported).toList());
+        assertEquals(List.of(first, second), reports.stream().map(ImportReport::file).toList());
+        List<StoredPair> pairs = store.pairs(PairQuery.all());
+        assertEquals(
+                List.of("math", "a2", "b1"), pairs.stream().map(p -> p.pair().source()).toList());
+        // Line 3 of the first file is its last record; the second file's first line follows it.
+        assertEquals(List.of(1L, 3L, 4L), pairs.stream().map(p -> p.pair().position()).toList());
+        assertEquals(1, store.stats().datasets());
+
+        Path broken = file("c.jsonl", GOOD.replace("\"source\": \"math\"", "\"source\": 3"));
+        ImportRefusedException e =
+                assertThrows(
+                        ImportRefusedException.class,
+                        () ->
+                                SkyworkImporter.importFiles(
+                                        store,
+                                        List.of(second, broken),
+                                        ImportOptions.intoDataset("e"),
+                                        ProgressListener.NONE));
+        assertTrue(e.getMessage().startsWith("c.jsonl line 1, field source"), e.getMessage());
+        assertEquals(1, store.stats().datasets(), "nothing of a refused set of files is stored");
+        assertEquals(3, store.stats().pairs());
+    }
+
+    @Test
     void keepsExtraFieldsAsMetadataAndIgnoresExtraMessageFields() throws Exception {
         importFile(
                 file(
