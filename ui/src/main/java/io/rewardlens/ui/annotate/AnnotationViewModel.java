@@ -1651,7 +1651,7 @@ public final class AnnotationViewModel {
             Object saved = null;
             Throwable error = null;
             try {
-                saved = write.work().run(NO_PROGRESS);
+                saved = write.work().run(JobProgress.NONE);
             } catch (Exception | Error e) {
                 error = e;
                 allSaved = false;
@@ -1660,18 +1660,6 @@ public final class AnnotationViewModel {
         }
         return allSaved;
     }
-
-    /** Progress of a write run by {@link #saveWaitingWrites}: nobody watches, nothing cancels. */
-    private static final JobProgress NO_PROGRESS =
-            new JobProgress() {
-                @Override
-                public void update(long done, long total, String message) {}
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
 
     private void report(String what, Throwable error) {
         errors.accept(what + ": " + message(error));

@@ -5,6 +5,18 @@ import java.util.concurrent.CancellationException;
 
 /** What a piece of background work tells about its progress, and asks about cancellation. */
 public interface JobProgress {
+    /** Progress of work run where nobody watches it and nothing cancels it. */
+    JobProgress NONE =
+            new JobProgress() {
+                @Override
+                public void update(long done, long total, String message) {}
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+
     /**
      * Reports progress.
      *
