@@ -2,8 +2,8 @@ package io.rewardlens.ui.inspect;
 
 import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storescoring.ScoringContext;
 import io.rewardlens.ui.annotate.AnnotationViewModel;
-import io.rewardlens.ui.annotate.ScoringContext;
 import io.rewardlens.ui.task.BackgroundExecutor;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.rewardlens.ui.inspect;
 
-import io.rewardlens.ui.bridge.DatasetScoring;
+import io.rewardlens.storescoring.DatasetScoring;
 import io.rewardlens.ui.task.BackgroundJob;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyDoubleProperty;

@@ -1,4 +1,4 @@
-package io.rewardlens.ui.annotate;
+package io.rewardlens.storescoring;
 
 import io.rewardlens.scoring.LengthPolicy;
 import io.rewardlens.scoring.ScoringService;

@@ -1,4 +1,4 @@
-package io.rewardlens.ui.bridge;
+package io.rewardlens.storescoring;
 
 import io.rewardlens.scoring.BatchJob;
 import io.rewardlens.scoring.BatchListener;

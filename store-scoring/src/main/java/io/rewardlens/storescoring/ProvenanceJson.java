@@ -1,4 +1,4 @@
-package io.rewardlens.ui.bridge;
+package io.rewardlens.storescoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
