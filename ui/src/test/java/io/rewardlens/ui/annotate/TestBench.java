@@ -1,23 +1,15 @@
 package io.rewardlens.ui.annotate;
 
-import io.rewardlens.sampledata.SampleData;
 import io.rewardlens.scoring.Conversation;
-import io.rewardlens.scoring.DeviceChoice;
-import io.rewardlens.scoring.FileHashCache;
-import io.rewardlens.scoring.LoadOptions;
 import io.rewardlens.scoring.RewardModel;
 import io.rewardlens.scoring.ScoringException;
 import io.rewardlens.scoring.ScoringService;
 import io.rewardlens.storage.PreferenceStore;
-import io.rewardlens.storage.ProgressListener;
-import io.rewardlens.storage.skywork.ImportOptions;
-import io.rewardlens.storage.skywork.SkyworkImporter;
 import io.rewardlens.storescoring.DatasetScoring;
 import io.rewardlens.storescoring.ScoringContext;
 import io.rewardlens.storescoring.StoreScoreCache;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.rewardlens.testsupport.DemoModel;
+import io.rewardlens.testsupport.SampleStores;
 import java.nio.file.Path;
 
 /**
@@ -26,9 +18,7 @@ import java.nio.file.Path;
  */
 public final class TestBench {
     /** The dataset the sample pairs are imported into. */
-    public static final String SAMPLE = "sample";
-
-    private static RewardModel model;
+    public static final String SAMPLE = SampleStores.SAMPLE;
 
     private TestBench() {}
 
@@ -39,11 +29,7 @@ public final class TestBench {
      * @return the open store
      */
     public static PreferenceStore sampleStore(Path dir) throws Exception {
-        PreferenceStore store = PreferenceStore.open(dir.resolve("test.db"));
-        Path pairs = SampleData.writeSamplePairs(dir.resolve("sample.jsonl"));
-        SkyworkImporter.importFile(
-                store, pairs, ImportOptions.intoDataset(SAMPLE), ProgressListener.NONE);
-        return store;
+        return SampleStores.withSamplePairs(dir);
     }
 
     /**
@@ -51,27 +37,8 @@ public final class TestBench {
      *
      * @return the model
      */
-    public static synchronized RewardModel demoModel() {
-        if (model == null) {
-            try {
-                Path root = Path.of("target", "test-models").toAbsolutePath();
-                Files.createDirectories(root);
-                Path bundle =
-                        SampleData.installDemoModel(root.resolve(SampleData.DEMO_MODEL_FOLDER));
-                model =
-                        RewardModel.load(
-                                bundle,
-                                LoadOptions.defaults()
-                                        .withDevice(DeviceChoice.CPU)
-                                        .withHashCache(
-                                                FileHashCache.inDirectory(root.resolve("hashes"))));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (ScoringException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return model;
+    public static RewardModel demoModel() {
+        return DemoModel.shared();
     }
 
     /**

@@ -18,7 +18,7 @@ import io.rewardlens.storescoring.DatasetScoring;
 import io.rewardlens.storescoring.PairConversations;
 import io.rewardlens.storescoring.ScoringContext;
 import io.rewardlens.storescoring.StoreScoreCache;
-import io.rewardlens.ui.inspect.FixtureBundles;
+import io.rewardlens.testsupport.FixtureBundles;
 import io.rewardlens.ui.task.BackgroundExecutor;
 import io.rewardlens.ui.task.DirectExecutor;
 import io.rewardlens.ui.task.MutableClock;

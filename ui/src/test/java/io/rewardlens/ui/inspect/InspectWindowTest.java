@@ -12,6 +12,7 @@ import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
+import io.rewardlens.testsupport.FixtureBundles;
 import io.rewardlens.ui.annotate.AnnotationViewModel;
 import io.rewardlens.ui.annotate.DisplayOrder;
 import io.rewardlens.ui.annotate.PreparedPair;

@@ -16,6 +16,7 @@ import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storescoring.DatasetScoring;
 import io.rewardlens.storescoring.PairConversations;
 import io.rewardlens.storescoring.ScoringContext;
+import io.rewardlens.testsupport.FixtureBundles;
 import io.rewardlens.ui.annotate.TestBench;
 import io.rewardlens.ui.task.BackgroundExecutor;
 import io.rewardlens.ui.task.DirectExecutor;

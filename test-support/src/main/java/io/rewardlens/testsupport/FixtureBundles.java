@@ -1,4 +1,4 @@
-package io.rewardlens.ui.inspect;
+package io.rewardlens.testsupport;
 
 import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.scoring.FileHashCache;
@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The tiny reference models of {@code fixtures/} as plain bundle folders for the ui tests: each is
- * unpacked once into {@code target/fixtures/} (its {@code .gz} files gunzipped), and loaded on the
- * CPU with a hash cache of the test run's own.
+ * The tiny reference models of {@code fixtures/} as plain bundle folders for the tests above the
+ * scoring module: each is unpacked once into {@code target/fixtures/} (its {@code .gz} files
+ * gunzipped), and loaded on the CPU with a hash cache of the test run's own.
  */
 public final class FixtureBundles {
     private FixtureBundles() {}
