@@ -37,7 +37,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class DatasetScoring {
     /** Pairs handed to the scoring service at once; scores are saved after each chunk. */
-    static final int CHUNK_PAIRS = 128;
+    public static final int CHUNK_PAIRS = 128;
 
     private final PreferenceStore store;
     private final ScoringService service;

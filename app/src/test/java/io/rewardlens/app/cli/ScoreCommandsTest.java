@@ -13,6 +13,7 @@ import io.rewardlens.storage.PairScore;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.StoredModel;
 import io.rewardlens.storage.StoredPair;
+import io.rewardlens.storescoring.DatasetScoring;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,10 +198,16 @@ class ScoreCommandsTest {
         }
     }
 
+    /**
+     * Pairs for the kill-and-resume test: more than one scoring chunk (the child is killed once the
+     * first chunk is saved), few enough that the CPU scores them in seconds.
+     */
+    private static final int RESUME_PAIRS = DatasetScoring.CHUNK_PAIRS + 40;
+
     @Test
     void aKilledScoreRunResumesWhereItStopped() throws Exception {
         Path input = dir.resolve("gen.jsonl");
-        SkyworkPairGenerator.write(input, 600, 11);
+        SkyworkPairGenerator.write(input, RESUME_PAIRS, 11);
         Path db = dir.resolve("r.db");
         assertEquals(0, Cli.run("import", "--db", db.toString(), input.toString()).exit());
 
@@ -225,7 +232,7 @@ class ScoreCommandsTest {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < deadline && child.isAlive()) {
                 scoredWhenKilled = store.stats().scoredPairs();
-                if (scoredWhenKilled >= 128) {
+                if (scoredWhenKilled >= DatasetScoring.CHUNK_PAIRS) {
                     break;
                 }
                 Thread.sleep(50);
@@ -234,7 +241,7 @@ class ScoreCommandsTest {
             scoredWhenKilled = store.stats().scoredPairs();
         }
         assertTrue(
-                scoredWhenKilled > 0 && scoredWhenKilled < 600,
+                scoredWhenKilled > 0 && scoredWhenKilled < RESUME_PAIRS,
                 "killed after "
                         + scoredWhenKilled
                         + " pairs: "
@@ -250,11 +257,12 @@ class ScoreCommandsTest {
                         "--truncate-left");
         assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(
-                resumed.out().contains((600 - scoredWhenKilled) + " pairs scored"), resumed.out());
+                resumed.out().contains((RESUME_PAIRS - scoredWhenKilled) + " pairs scored"),
+                resumed.out());
         assertTrue(
                 resumed.out().contains(scoredWhenKilled + " already scored before"), resumed.out());
         try (PreferenceStore store = PreferenceStore.open(db)) {
-            assertEquals(600, store.stats().scoredPairs());
+            assertEquals(RESUME_PAIRS, store.stats().scoredPairs());
             assertEquals("ok", integrityCheck(db));
         }
     }
