@@ -45,10 +45,6 @@ final class CsvTable {
         return row(Arrays.asList(values));
     }
 
-    int rowCount() {
-        return rows.size();
-    }
-
     /** Writes the table, replacing the file. */
     void write(Path file) {
         CsvSchema.Builder schema = CsvSchema.builder();

@@ -1,5 +1,6 @@
 package io.rewardlens.app.report;
 
+import io.rewardlens.storage.analysis.Accuracy;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +26,11 @@ final class MarkdownText {
             return NONE + " (0)";
         }
         return number(100.0 * part / whole, 1) + " % (" + part + "/" + whole + ")";
+    }
+
+    /** A model's accuracy as a percentage with its counts: agreeing out of judged. */
+    static String rate(Accuracy accuracy) {
+        return rate(accuracy.agreeing(), accuracy.judged());
     }
 
     /** Text safe inside a table cell: pipes escaped, line breaks as spaces. */
