@@ -1,5 +1,8 @@
 package io.rewardlens.app.cli;
 
+import static io.rewardlens.testsupport.ConstructedStore.addPair;
+import static io.rewardlens.testsupport.ConstructedStore.model;
+import static io.rewardlens.testsupport.ConstructedStore.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,24 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.rewardlens.storage.Annotation;
-import io.rewardlens.storage.ChatMessage;
 import io.rewardlens.storage.PairScore;
-import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
-import io.rewardlens.storage.RewardModelInfo;
-import io.rewardlens.storage.ScoreProvenance;
 import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoredModel;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
+import io.rewardlens.testsupport.ConstructedStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,6 @@ import picocli.CommandLine;
  * model and section.
  */
 class ReportCommandTest {
-    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
     private static final double EPS = 1e-12;
 
     @TempDir Path dir;
@@ -66,16 +63,14 @@ class ReportCommandTest {
     void buildStore() {
         db = dir.resolve("store.db");
         try (PreferenceStore store = PreferenceStore.open(db)) {
-            store.createDataset("d", null);
-            store.createDataset("other", null);
-            p.add(store.addPair("d", pair(1, "math", "aaaaaaaaaa", "bbbbb")));
-            p.add(store.addPair("d", pair(2, "math", "cc", "dddddddd")));
-            p.add(store.addPair("d", pair(3, "chat", "**x**", "yyyyy")));
-            p.add(store.addPair("d", pair(4, null, "- a\n- b", "# h\nzz")));
-            p.add(store.addPair("other", pair(1, "x", "eee", "fff")));
-            alpha = store.registerModel(model("alpha"));
-            beta = store.registerModel(model("beta | pipes"));
-            store.registerModel(model("unscored"));
+            p.add(addPair(store, "d", 1, "math", "aaaaaaaaaa", "bbbbb"));
+            p.add(addPair(store, "d", 2, "math", "cc", "dddddddd"));
+            p.add(addPair(store, "d", 3, "chat", "**x**", "yyyyy"));
+            p.add(addPair(store, "d", 4, null, "- a\n- b", "# h\nzz"));
+            p.add(addPair(store, "other", 1, "x", "eee", "fff"));
+            alpha = model(store, "alpha");
+            beta = model(store, "beta | pipes");
+            model(store, "unscored");
             store.saveScores(
                     List.of(
                             score(0, alpha, 2, 1),
@@ -86,44 +81,17 @@ class ReportCommandTest {
                             score(0, beta, 1, 3),
                             score(1, beta, 4, 0),
                             score(2, beta, 2, 1)));
-            store.saveAnnotation(verdict(0, "ann1", Verdict.A_BETTER, Side.CHOSEN));
-            store.saveAnnotation(verdict(0, "ann2", Verdict.B_BETTER, Side.CHOSEN));
-            store.saveAnnotation(verdict(1, "ann1", Verdict.A_BETTER, Side.REJECTED));
-            store.saveAnnotation(verdict(2, "ann1", Verdict.A_BETTER, Side.CHOSEN));
-            store.saveAnnotation(verdict(2, "ann2", Verdict.TIE, Side.CHOSEN));
-            store.saveAnnotation(verdict(3, "ann1", Verdict.BOTH_BAD, Side.REJECTED));
+            verdict(store, p.get(0), "ann1", Verdict.A_BETTER, Side.CHOSEN);
+            verdict(store, p.get(0), "ann2", Verdict.B_BETTER, Side.CHOSEN);
+            verdict(store, p.get(1), "ann1", Verdict.A_BETTER, Side.REJECTED);
+            verdict(store, p.get(2), "ann1", Verdict.A_BETTER, Side.CHOSEN);
+            verdict(store, p.get(2), "ann2", Verdict.TIE, Side.CHOSEN);
+            verdict(store, p.get(3), "ann1", Verdict.BOTH_BAD, Side.REJECTED);
         }
     }
 
-    private static PreferencePair pair(
-            long position, String source, String chosen, String rejected) {
-        ChatMessage question = new ChatMessage("user", "question");
-        return PreferencePair.fromConversations(
-                source,
-                position,
-                List.of(question, new ChatMessage("assistant", chosen)),
-                List.of(question, new ChatMessage("assistant", rejected)),
-                null);
-    }
-
-    private static RewardModelInfo model(String name) {
-        return new RewardModelInfo("hash-" + name, name, "float32", "cpu", "DJL 0.36.0", "t");
-    }
-
     private PairScore score(int pair, StoredModel model, double chosen, double rejected) {
-        return new PairScore(
-                p.get(pair).id(),
-                model.id(),
-                chosen,
-                rejected,
-                null,
-                null,
-                new ScoreProvenance("h", "float32", "cpu", "t", false, T0));
-    }
-
-    private Annotation verdict(int pair, String annotator, Verdict verdict, Side shownAsA) {
-        return new Annotation(
-                p.get(pair).id(), annotator, verdict, null, List.of(), "", shownAsA, 1, T0);
+        return ConstructedStore.score(p.get(pair), model, chosen, rejected);
     }
 
     private static Run run(String... args) {
@@ -357,8 +325,7 @@ class ReportCommandTest {
     void refusesWithAClearMessageWhenThereIsNothingToReport() throws IOException {
         Path empty = dir.resolve("empty.db");
         try (PreferenceStore store = PreferenceStore.open(empty)) {
-            store.createDataset("d", null);
-            store.addPair("d", pair(1, "s", "a", "b"));
+            addPair(store, "d", 1, "s", "a", "b");
         }
         Path out = dir.resolve("out");
         Run noScores = run("--db", empty.toString(), "--out", out.toString());

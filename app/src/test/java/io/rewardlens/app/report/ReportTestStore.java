@@ -1,13 +1,7 @@
 package io.rewardlens.app.report;
 
-import io.rewardlens.storage.Annotation;
-import io.rewardlens.storage.ChatMessage;
-import io.rewardlens.storage.PairScore;
-import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ProgressListener;
-import io.rewardlens.storage.RewardModelInfo;
-import io.rewardlens.storage.ScoreProvenance;
 import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoredModel;
 import io.rewardlens.storage.StoredPair;
@@ -15,6 +9,7 @@ import io.rewardlens.storage.Verdict;
 import io.rewardlens.storage.analysis.AnalysisData;
 import io.rewardlens.storage.analysis.AnalysisScope;
 import io.rewardlens.storage.analysis.PreferenceAnalysis;
+import io.rewardlens.testsupport.ConstructedStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +22,7 @@ import java.util.List;
  * {@link ReportContext} of a report on it: what the section tests write their sections with.
  */
 final class ReportTestStore implements AutoCloseable {
-    static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    static final Instant T0 = ConstructedStore.T0;
 
     private final PreferenceStore store;
     private long position;
@@ -50,40 +45,20 @@ final class ReportTestStore implements AutoCloseable {
 
     /** Adds a pair to a dataset; each side's completion is the text given. */
     StoredPair pair(String dataset, String source, String chosen, String rejected) {
-        ChatMessage question = new ChatMessage("user", "question");
-        return store.addPair(
-                dataset,
-                PreferencePair.fromConversations(
-                        source,
-                        position++,
-                        List.of(question, new ChatMessage("assistant", chosen)),
-                        List.of(question, new ChatMessage("assistant", rejected)),
-                        null));
+        return ConstructedStore.addPair(store, dataset, position++, source, chosen, rejected);
     }
 
     /** Registers a model with bundle hash {@code hash-<name>}. */
     StoredModel model(String name) {
-        return store.registerModel(
-                new RewardModelInfo("hash-" + name, name, "float32", "cpu", "DJL 0.36.0", "t"));
+        return ConstructedStore.model(store, name);
     }
 
     void score(StoredPair pair, StoredModel model, double chosen, double rejected) {
-        store.saveScores(
-                List.of(
-                        new PairScore(
-                                pair.id(),
-                                model.id(),
-                                chosen,
-                                rejected,
-                                null,
-                                null,
-                                new ScoreProvenance("h", "float32", "cpu", "t", false, T0))));
+        store.saveScores(List.of(ConstructedStore.score(pair, model, chosen, rejected)));
     }
 
     void verdict(StoredPair pair, String annotator, Verdict verdict, Side shownAsA) {
-        store.saveAnnotation(
-                new Annotation(
-                        pair.id(), annotator, verdict, null, List.of(), "", shownAsA, 1, T0));
+        ConstructedStore.verdict(store, pair, annotator, verdict, shownAsA);
     }
 
     /** A context for a report of every scored model on every dataset, into {@code folder}. */

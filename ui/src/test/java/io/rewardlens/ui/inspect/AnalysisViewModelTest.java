@@ -1,9 +1,9 @@
 package io.rewardlens.ui.inspect;
 
-import static io.rewardlens.ui.inspect.ConstructedStore.addPair;
-import static io.rewardlens.ui.inspect.ConstructedStore.judges;
-import static io.rewardlens.ui.inspect.ConstructedStore.prefers;
-import static io.rewardlens.ui.inspect.ConstructedStore.score;
+import static io.rewardlens.testsupport.ConstructedStore.addPair;
+import static io.rewardlens.testsupport.ConstructedStore.judges;
+import static io.rewardlens.testsupport.ConstructedStore.prefers;
+import static io.rewardlens.testsupport.ConstructedStore.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,6 +30,7 @@ import io.rewardlens.storage.analysis.ModelAccuracy;
 import io.rewardlens.storage.analysis.PreferenceAnalysis;
 import io.rewardlens.storage.analysis.SourceAccuracy;
 import io.rewardlens.storage.analysis.VerdictCounts;
+import io.rewardlens.testsupport.ConstructedStore;
 import io.rewardlens.ui.inspect.CategorySeries.CategoryValue;
 import io.rewardlens.ui.inspect.PointSeries.Point;
 import io.rewardlens.ui.task.DirectExecutor;

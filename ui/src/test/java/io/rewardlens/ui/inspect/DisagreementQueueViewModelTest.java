@@ -1,8 +1,8 @@
 package io.rewardlens.ui.inspect;
 
-import static io.rewardlens.ui.inspect.ConstructedStore.addPair;
-import static io.rewardlens.ui.inspect.ConstructedStore.prefers;
-import static io.rewardlens.ui.inspect.ConstructedStore.score;
+import static io.rewardlens.testsupport.ConstructedStore.addPair;
+import static io.rewardlens.testsupport.ConstructedStore.prefers;
+import static io.rewardlens.testsupport.ConstructedStore.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +19,7 @@ import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.storage.StoredModel;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
+import io.rewardlens.testsupport.ConstructedStore;
 import io.rewardlens.ui.annotate.AnnotationViewModel;
 import io.rewardlens.ui.annotate.DisplayOrder;
 import io.rewardlens.ui.annotate.QueueFilter;

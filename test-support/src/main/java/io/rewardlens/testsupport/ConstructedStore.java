@@ -1,4 +1,4 @@
-package io.rewardlens.ui.inspect;
+package io.rewardlens.testsupport;
 
 import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.ChatMessage;
@@ -15,16 +15,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds small stores by hand for the inspection tests, whose right answers follow from what was
- * put in: pairs with given completions, models with given scores, verdicts with given sides.
+ * Builds small stores by hand, through the store's own API, for tests whose right answers follow
+ * from what was put in: pairs with given completions, models with given scores, verdicts with given
+ * sides. Shared by the inspection, report and command-line tests.
  */
-final class ConstructedStore {
-    static final Instant T0 = Instant.parse("2026-02-03T04:05:06Z");
+public final class ConstructedStore {
+    public static final Instant T0 = Instant.parse("2026-02-03T04:05:06Z");
 
     private ConstructedStore() {}
 
     /** A pair whose completions are the given texts after one shared user turn. */
-    static StoredPair addPair(
+    public static StoredPair addPair(
             PreferenceStore store,
             String dataset,
             long position,
@@ -46,13 +47,14 @@ final class ConstructedStore {
     }
 
     /** A registered model with a made-up bundle hash. */
-    static StoredModel model(PreferenceStore store, String name) {
+    public static StoredModel model(PreferenceStore store, String name) {
         return store.registerModel(
                 new RewardModelInfo("hash-" + name, name, "float32", "cpu", "DJL 0.36.0", "t"));
     }
 
     /** A model's two scores of a pair. */
-    static PairScore score(StoredPair pair, StoredModel model, double chosen, double rejected) {
+    public static PairScore score(
+            StoredPair pair, StoredModel model, double chosen, double rejected) {
         return new PairScore(
                 pair.id(),
                 model.id(),
@@ -64,7 +66,7 @@ final class ConstructedStore {
     }
 
     /** A verdict preferring a stored side (A was the chosen side), with tags. */
-    static void prefers(
+    public static void prefers(
             PreferenceStore store, StoredPair pair, String annotator, Side side, String... tags) {
         store.saveAnnotation(
                 new Annotation(
@@ -80,9 +82,23 @@ final class ConstructedStore {
     }
 
     /** A verdict without a preferred side (tie, both bad or skip). */
-    static void judges(PreferenceStore store, StoredPair pair, String annotator, Verdict verdict) {
+    public static void judges(
+            PreferenceStore store, StoredPair pair, String annotator, Verdict verdict) {
+        verdict(store, pair, annotator, verdict, Side.CHOSEN);
+    }
+
+    /**
+     * A verdict as given on screen: which key was pressed ({@code verdict}) with which stored side
+     * shown as A.
+     */
+    public static void verdict(
+            PreferenceStore store,
+            StoredPair pair,
+            String annotator,
+            Verdict verdict,
+            Side shownAsA) {
         store.saveAnnotation(
                 new Annotation(
-                        pair.id(), annotator, verdict, null, List.of(), "", Side.CHOSEN, 1, T0));
+                        pair.id(), annotator, verdict, null, List.of(), "", shownAsA, 1, T0));
     }
 }
