@@ -2,6 +2,7 @@ package io.rewardlens.ui.annotate;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -61,9 +62,13 @@ public final class QueueBar {
         sources.addListener((o, before, after) -> fill(source, ALL_SOURCES, after));
         fill(dataset, ALL_DATASETS, datasets.getValue());
         fill(source, ALL_SOURCES, sources.getValue());
-        modelLoaded.addListener(
-                (o, before, after) -> disagrees.setDisable(!Boolean.TRUE.equals(after)));
-        disagrees.setDisable(!Boolean.TRUE.equals(modelLoaded.getValue()));
+        // Bound, not listened to: the binding keeps modelLoaded reachable for as long as the box
+        // lives, so a caller's derived expression (e.g. isNotNull()) is not garbage-collected.
+        disagrees
+                .disableProperty()
+                .bind(
+                        Bindings.createBooleanBinding(
+                                () -> !Boolean.TRUE.equals(modelLoaded.getValue()), modelLoaded));
 
         dataset.valueProperty().addListener((o, before, after) -> forward());
         source.valueProperty().addListener((o, before, after) -> forward());

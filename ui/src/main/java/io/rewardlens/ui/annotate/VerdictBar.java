@@ -92,11 +92,13 @@ public final class VerdictBar {
         HBox rationaleRow = new HBox(rationaleLabel, rationale);
         rationaleRow.getStyleClass().add("rationale-row");
 
+        // Strength shares its row with the rationale field, so the tags have a whole row and the
+        // seven default tags fit on one line at 1280 px.
         strength.setMinWidth(Region.USE_PREF_SIZE);
-        HBox details = new HBox(strength, tags);
+        HBox details = new HBox(strength, rationaleRow);
         details.getStyleClass().add("details-row");
-        HBox.setHgrow(tags, Priority.ALWAYS);
-        root.getChildren().addAll(verdicts, details, rationaleRow);
+        HBox.setHgrow(rationaleRow, Priority.ALWAYS);
+        root.getChildren().addAll(verdicts, tags, details);
 
         rationale
                 .textProperty()

@@ -37,9 +37,11 @@ public final class StatusBar {
         Label model = new Label();
         model.getStyleClass().add("status-model");
         model.textProperty().bind(Bindings.concat("Model: ", viewModel.modelLabelProperty()));
+        // The database path gives way first (its start is cut), the model's name keeps its width.
         database.setMaxWidth(420);
+        database.setMinWidth(120);
         database.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-        model.setMaxWidth(360);
+        model.setMinWidth(Region.USE_PREF_SIZE);
         Label demo = new Label("DEMO");
         demo.getStyleClass().add("demo-badge");
         demo.visibleProperty().bind(viewModel.demoModelProperty());
