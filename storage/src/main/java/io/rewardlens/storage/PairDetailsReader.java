@@ -24,7 +24,10 @@ final class PairDetailsReader {
                 modelId == null
                         ? PairSql.selectWithDatasetId(query)
                         : PairSql.selectWithScore(query, modelId);
-        boolean wantAnnotations = query.annotation() != AnnotationState.UNANNOTATED;
+        // Unannotated by everybody: there are no annotations to read.
+        boolean wantAnnotations =
+                query.filter().annotation() != AnnotationState.UNANNOTATED
+                        || !query.filter().annotators().isEmpty();
         try (PreparedStatement pairStatement = pairs.prepare(c);
                 PreparedStatement annotationStatement =
                         wantAnnotations ? PairSql.selectAnnotations(query).prepare(c) : null;

@@ -106,23 +106,7 @@ final class PairSql {
 
     private static String where(PairQuery query, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE 1");
-        appendIn(
-                where,
-                " AND p.dataset_id IN (SELECT id FROM dataset WHERE name IN (",
-                query.datasets(),
-                "))",
-                parameters);
-        appendIn(where, " AND p.source IN (", query.sources(), ")", parameters);
-        switch (query.annotation()) {
-            case ANNOTATED ->
-                    where.append(
-                            " AND EXISTS (SELECT 1 FROM annotation a0 WHERE a0.pair_id = p.id)");
-            case UNANNOTATED ->
-                    where.append(
-                            " AND NOT EXISTS (SELECT 1 FROM annotation a0 WHERE a0.pair_id ="
-                                    + " p.id)");
-            case ANY -> {}
-        }
+        query.filter().appendConditions(where, parameters);
         if (query.afterPosition() != Long.MIN_VALUE) {
             where.append(" AND p.position > ?");
             parameters.add(query.afterPosition());

@@ -770,13 +770,7 @@ public final class PreferenceStore implements AutoCloseable {
                                         ? "label"
                                         : "human");
                     }
-                    PairSql.appendIn(
-                            sql,
-                            " AND p.dataset_id IN (SELECT id FROM dataset WHERE name IN (",
-                            query.datasets(),
-                            "))",
-                            parameters);
-                    PairSql.appendIn(sql, " AND p.source IN (", query.sources(), ")", parameters);
+                    query.pairs().appendConditions(sql, parameters);
                     PairSql.appendIn(
                             sql,
                             " AND EXISTS (SELECT 1 FROM annotation t, json_each(t.tags) tag WHERE"
