@@ -174,6 +174,29 @@ class SkyworkExportTest {
     }
 
     @Test
+    void unannotatedOnlyLeavesOutAnnotatedPairs() throws Exception {
+        annotate(1, "ann", Verdict.A_BETTER, Side.CHOSEN);
+        annotate(2, "bob", Verdict.SKIP, Side.CHOSEN);
+        PairFilter unannotated =
+                PairFilter.all()
+                        .withDatasets(Set.of("main"))
+                        .withAnnotation(AnnotationState.UNANNOTATED);
+        ExportReport report = export("fresh.jsonl", byLabel(unannotated));
+        assertEquals(
+                List.of("good q0", "good q3", "good q4", "good q5", "good q6", "good q7"),
+                exported("fresh.jsonl"));
+        assertEquals(Map.of(LeftOutReason.ANNOTATED, 2L), report.leftOut());
+
+        // Not annotated by bob: his skip on q2 is the only verdict that counts.
+        export("not-bob.jsonl", byLabel(unannotated.withAnnotators(Set.of("bob"))));
+        assertEquals(7, exported("not-bob.jsonl").size());
+
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> byLabel(unannotated).withOrientation(Orientation.HUMAN_VERDICT));
+    }
+
+    @Test
     void humanVerdictOrientationPutsThePreferredSideFirst() throws Exception {
         annotate(0, "ann", Verdict.A_BETTER, Side.CHOSEN); // agrees with the label
         annotate(1, "ann", Verdict.A_BETTER, Side.REJECTED); // rejected side shown as A won
