@@ -7,16 +7,16 @@ import java.util.Set;
 /**
  * Which disagreements of one model to list: most confidently wrong first. Build one from {@link
  * #forModel} with the {@code with...} methods, e.g. {@code
- * DisagreementQuery.forModel(id).withSources(Set.of("math")).withLengthRange(0,
- * 2000).withLimit(50)}.
+ * DisagreementQuery.forModel(id).withPairs(PairFilter.all().withSources(Set.of("math")))
+ * .withLengthRange(0, 2000).withLimit(50)}.
  *
  * <p>Length is the number of characters (Unicode code points) in the completion turns of a side, as
  * {@link Disagreement#chosenLength()} counts them.
  *
  * @param modelId the model
  * @param kinds contradictions of the label, of humans, or both
- * @param datasets dataset names to look in; empty means all
- * @param sources pair sources to look in; empty means all (pairs without a source only then)
+ * @param pairs which pairs to look in (dataset, source, annotation, scores); {@link
+ *     PairFilter#all()} for all
  * @param tags only pairs with an annotation carrying at least one of these tags; empty means all
  * @param minLength only pairs whose shorter completion has at least this many characters
  * @param maxLength only pairs whose longer completion has at most this many characters
@@ -27,8 +27,7 @@ import java.util.Set;
 public record DisagreementQuery(
         long modelId,
         Set<DisagreementKind> kinds,
-        Set<String> datasets,
-        Set<String> sources,
+        PairFilter pairs,
         Set<String> tags,
         int minLength,
         int maxLength,
@@ -43,8 +42,7 @@ public record DisagreementQuery(
             throw new IllegalArgumentException("ask for at least one kind of disagreement");
         }
         kinds = Set.copyOf(kinds);
-        datasets = Set.copyOf(datasets);
-        sources = Set.copyOf(sources);
+        Objects.requireNonNull(pairs, "pairs");
         tags = Set.copyOf(tags);
         if (limit < 0 || offset < 0 || minWrongness < 0) {
             throw new IllegalArgumentException(
@@ -64,8 +62,7 @@ public record DisagreementQuery(
         return new DisagreementQuery(
                 modelId,
                 EnumSet.allOf(DisagreementKind.class),
-                Set.of(),
-                Set.of(),
+                PairFilter.all(),
                 Set.of(),
                 0,
                 Integer.MAX_VALUE,
@@ -82,61 +79,19 @@ public record DisagreementQuery(
     /** The same query for these kinds only. */
     public DisagreementQuery withKinds(Set<DisagreementKind> only) {
         return new DisagreementQuery(
-                modelId,
-                only,
-                datasets,
-                sources,
-                tags,
-                minLength,
-                maxLength,
-                minWrongness,
-                limit,
-                offset);
+                modelId, only, pairs, tags, minLength, maxLength, minWrongness, limit, offset);
     }
 
-    /** The same query within these datasets (empty: all). */
-    public DisagreementQuery withDatasets(Set<String> names) {
+    /** The same query within the pairs this filter selects. */
+    public DisagreementQuery withPairs(PairFilter filter) {
         return new DisagreementQuery(
-                modelId,
-                kinds,
-                names,
-                sources,
-                tags,
-                minLength,
-                maxLength,
-                minWrongness,
-                limit,
-                offset);
-    }
-
-    /** The same query within these pair sources (empty: all). */
-    public DisagreementQuery withSources(Set<String> values) {
-        return new DisagreementQuery(
-                modelId,
-                kinds,
-                datasets,
-                values,
-                tags,
-                minLength,
-                maxLength,
-                minWrongness,
-                limit,
-                offset);
+                modelId, kinds, filter, tags, minLength, maxLength, minWrongness, limit, offset);
     }
 
     /** The same query keeping pairs with an annotation tagged with any of these (empty: all). */
     public DisagreementQuery withTags(Set<String> values) {
         return new DisagreementQuery(
-                modelId,
-                kinds,
-                datasets,
-                sources,
-                values,
-                minLength,
-                maxLength,
-                minWrongness,
-                limit,
-                offset);
+                modelId, kinds, pairs, values, minLength, maxLength, minWrongness, limit, offset);
     }
 
     /**
@@ -145,43 +100,24 @@ public record DisagreementQuery(
      */
     public DisagreementQuery withLengthRange(int min, int max) {
         return new DisagreementQuery(
-                modelId, kinds, datasets, sources, tags, min, max, minWrongness, limit, offset);
+                modelId, kinds, pairs, tags, min, max, minWrongness, limit, offset);
     }
 
     /** The same query keeping only disagreements at least this confident. */
     public DisagreementQuery withMinWrongness(double value) {
         return new DisagreementQuery(
-                modelId, kinds, datasets, sources, tags, minLength, maxLength, value, limit,
-                offset);
+                modelId, kinds, pairs, tags, minLength, maxLength, value, limit, offset);
     }
 
     /** The same query returning at most {@code count} rows (0: no limit). */
     public DisagreementQuery withLimit(int count) {
         return new DisagreementQuery(
-                modelId,
-                kinds,
-                datasets,
-                sources,
-                tags,
-                minLength,
-                maxLength,
-                minWrongness,
-                count,
-                offset);
+                modelId, kinds, pairs, tags, minLength, maxLength, minWrongness, count, offset);
     }
 
     /** The same query skipping the first {@code count} matching rows. */
     public DisagreementQuery withOffset(long count) {
         return new DisagreementQuery(
-                modelId,
-                kinds,
-                datasets,
-                sources,
-                tags,
-                minLength,
-                maxLength,
-                minWrongness,
-                limit,
-                count);
+                modelId, kinds, pairs, tags, minLength, maxLength, minWrongness, limit, count);
     }
 }

@@ -24,7 +24,10 @@ final class PairDetailsReader {
                 modelId == null
                         ? PairSql.selectWithDatasetId(query)
                         : PairSql.selectWithScore(query, modelId);
-        boolean wantAnnotations = query.annotation() != AnnotationState.UNANNOTATED;
+        // Unannotated by everybody: there are no annotations to read.
+        boolean wantAnnotations =
+                query.filter().annotation() != AnnotationState.UNANNOTATED
+                        || !query.filter().annotators().isEmpty();
         try (PreparedStatement pairStatement = pairs.prepare(c);
                 PreparedStatement annotationStatement =
                         wantAnnotations ? PairSql.selectAnnotations(query).prepare(c) : null;
@@ -34,13 +37,13 @@ final class PairDetailsReader {
             AnnotationCursor annotations = new AnnotationCursor(annotationRows);
             int columns = 10;
             while (pairRows.next()) {
-                StoredPair pair = PreferenceStore.pairFrom(pairRows, 1);
+                StoredPair pair = PairTable.pairFrom(pairRows, 1);
                 long datasetId = pairRows.getLong(columns + 1);
                 Optional<PairScore> score = Optional.empty();
                 if (modelId != null) {
                     pairRows.getLong(columns + 2);
                     if (!pairRows.wasNull()) {
-                        score = Optional.of(PreferenceStore.scoreFrom(pairRows, columns + 2));
+                        score = Optional.of(ScoreTable.scoreFrom(pairRows, columns + 2));
                     }
                 }
                 List<StoredAnnotation> found =
@@ -68,7 +71,7 @@ final class PairDetailsReader {
             if (hasRow) {
                 datasetId = rows.getLong(1);
                 position = rows.getLong(2);
-                annotation = PreferenceStore.annotationFrom(rows, 3);
+                annotation = AnnotationTable.annotationFrom(rows, 3);
             }
         }
 

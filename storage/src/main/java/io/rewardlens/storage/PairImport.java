@@ -64,7 +64,7 @@ public final class PairImport implements AutoCloseable {
                         });
         try {
             SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
-            this.datasetId = PreferenceStore.insertDataset(connection, dataset, origin);
+            this.datasetId = DatasetTable.insert(connection, dataset, origin);
             this.insert = connection.prepareStatement(INSERT_PAIR);
         } catch (SQLException | RuntimeException e) {
             abandon(e);

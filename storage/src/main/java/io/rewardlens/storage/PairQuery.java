@@ -4,31 +4,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which pairs to read from the store. Results come in import order: dataset by dataset (oldest
- * import first), then by position and id. Build one from {@link #all()} with the {@code with...}
- * methods, e.g. {@code PairQuery.all().withDatasets(Set.of("skywork")).withAnnotation(
- * AnnotationState.UNANNOTATED).withLimit(50)}.
+ * Which pairs to read from the store, and which page of them. Results come in import order: dataset
+ * by dataset (oldest import first), then by position and id. Build one from {@link #all()} with the
+ * {@code with...} methods, e.g. {@code PairQuery.all().withDatasets(Set.of("skywork"))
+ * .withAnnotation(AnnotationState.UNANNOTATED).withLimit(50)}, or from a {@link PairFilter} with
+ * {@link #withFilter}.
  *
- * @param datasets dataset names to include; empty means every dataset
- * @param sources source values to include; empty means every source
- * @param annotation annotated, unannotated or both
+ * @param filter which pairs
  * @param afterPosition only pairs whose position is greater than this
  * @param limit the most pairs to return; 0 means no limit
  * @param offset how many matching pairs to skip first
  */
-public record PairQuery(
-        Set<String> datasets,
-        Set<String> sources,
-        AnnotationState annotation,
-        long afterPosition,
-        int limit,
-        long offset) {
+public record PairQuery(PairFilter filter, long afterPosition, int limit, long offset) {
 
-    /** Copies the sets and rejects negative limits and offsets. */
+    /** Rejects a missing filter and negative limits and offsets. */
     public PairQuery {
-        datasets = Set.copyOf(datasets);
-        sources = Set.copyOf(sources);
-        Objects.requireNonNull(annotation, "annotation");
+        Objects.requireNonNull(filter, "filter");
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must not be negative");
         }
@@ -36,12 +27,17 @@ public record PairQuery(
 
     /** Every pair of every dataset. */
     public static PairQuery all() {
-        return new PairQuery(Set.of(), Set.of(), AnnotationState.ANY, Long.MIN_VALUE, 0, 0);
+        return new PairQuery(PairFilter.all(), Long.MIN_VALUE, 0, 0);
+    }
+
+    /** The same query selecting the pairs of this filter instead. */
+    public PairQuery withFilter(PairFilter pairs) {
+        return new PairQuery(pairs, afterPosition, limit, offset);
     }
 
     /** The same query restricted to these datasets (empty: all). */
     public PairQuery withDatasets(Set<String> names) {
-        return new PairQuery(names, sources, annotation, afterPosition, limit, offset);
+        return withFilter(filter.withDatasets(names));
     }
 
     /** The same query restricted to one dataset. */
@@ -51,26 +47,26 @@ public record PairQuery(
 
     /** The same query restricted to these sources (empty: all). */
     public PairQuery withSources(Set<String> values) {
-        return new PairQuery(datasets, values, annotation, afterPosition, limit, offset);
+        return withFilter(filter.withSources(values));
     }
 
     /** The same query restricted to annotated or unannotated pairs. */
     public PairQuery withAnnotation(AnnotationState state) {
-        return new PairQuery(datasets, sources, state, afterPosition, limit, offset);
+        return withFilter(filter.withAnnotation(state));
     }
 
     /** The same query restricted to positions greater than {@code position}. */
     public PairQuery withAfterPosition(long position) {
-        return new PairQuery(datasets, sources, annotation, position, limit, offset);
+        return new PairQuery(filter, position, limit, offset);
     }
 
     /** The same query returning at most {@code count} pairs (0: no limit). */
     public PairQuery withLimit(int count) {
-        return new PairQuery(datasets, sources, annotation, afterPosition, count, offset);
+        return new PairQuery(filter, afterPosition, count, offset);
     }
 
     /** The same query skipping the first {@code count} matches. */
     public PairQuery withOffset(long count) {
-        return new PairQuery(datasets, sources, annotation, afterPosition, limit, count);
+        return new PairQuery(filter, afterPosition, limit, count);
     }
 }

@@ -17,12 +17,12 @@ final class PairSql {
         this.parameters = parameters;
     }
 
-    /** Selects {@link PreferenceStore#PAIR_COLUMNS} in import order (bounded pages). */
+    /** Selects {@link PairTable#COLUMNS} in import order (bounded pages). */
     static PairSql select(PairQuery query) {
         List<Object> parameters = new ArrayList<>();
         String sql =
                 "SELECT "
-                        + PreferenceStore.PAIR_COLUMNS
+                        + PairTable.COLUMNS
                         + " FROM pair p"
                         + where(query, parameters)
                         + " ORDER BY p.dataset_id, p.position, p.id"
@@ -36,14 +36,14 @@ final class PairSql {
      */
 
     /**
-     * Selects pairs, then their dataset id, then the given model's {@link
-     * PreferenceStore#scoreColumns() score columns} (all null without a score), in import order.
+     * Selects pairs, then their dataset id, then the given model's {@link ScoreTable#COLUMNS score
+     * columns} (all null without a score), in import order.
      */
     static PairSql selectWithScore(PairQuery query, long modelId) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(modelId);
         return selectInImportOrder(
-                ", " + PreferenceStore.scoreColumns(),
+                ", " + ScoreTable.COLUMNS,
                 " LEFT JOIN score s ON s.pair_id = p.id AND s.model_id = ?",
                 query,
                 parameters);
@@ -62,7 +62,7 @@ final class PairSql {
             String moreColumns, String joins, PairQuery query, List<Object> parameters) {
         String sql =
                 "SELECT "
-                        + PreferenceStore.PAIR_COLUMNS
+                        + PairTable.COLUMNS
                         + ", p.dataset_id"
                         + moreColumns
                         + " FROM pair p INDEXED BY pair_by_dataset_position"
@@ -81,7 +81,7 @@ final class PairSql {
         List<Object> parameters = new ArrayList<>();
         String sql =
                 "SELECT p.dataset_id, p.position, "
-                        + PreferenceStore.annotationColumns()
+                        + AnnotationTable.COLUMNS
                         + " FROM pair p JOIN annotation a ON a.pair_id = p.id"
                         + where(query, parameters)
                         + " ORDER BY p.dataset_id, p.position, p.id, a.created_at_ms, a.id";
@@ -106,23 +106,7 @@ final class PairSql {
 
     private static String where(PairQuery query, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE 1");
-        appendIn(
-                where,
-                " AND p.dataset_id IN (SELECT id FROM dataset WHERE name IN (",
-                query.datasets(),
-                "))",
-                parameters);
-        appendIn(where, " AND p.source IN (", query.sources(), ")", parameters);
-        switch (query.annotation()) {
-            case ANNOTATED ->
-                    where.append(
-                            " AND EXISTS (SELECT 1 FROM annotation a0 WHERE a0.pair_id = p.id)");
-            case UNANNOTATED ->
-                    where.append(
-                            " AND NOT EXISTS (SELECT 1 FROM annotation a0 WHERE a0.pair_id ="
-                                    + " p.id)");
-            case ANY -> {}
-        }
+        query.filter().appendConditions(where, parameters);
         if (query.afterPosition() != Long.MIN_VALUE) {
             where.append(" AND p.position > ?");
             parameters.add(query.afterPosition());

@@ -437,7 +437,10 @@ class PreferenceStoreTest {
             assertEquals(1, store.disagreements(DisagreementQuery.forModel(m).withLimit(1)).size());
             assertEquals(
                     0,
-                    store.disagreements(DisagreementQuery.forModel(m).withDatasets(Set.of("nope")))
+                    store.disagreements(
+                                    DisagreementQuery.forModel(m)
+                                            .withPairs(
+                                                    PairFilter.all().withDatasets(Set.of("nope"))))
                             .size());
         }
     }
@@ -516,7 +519,10 @@ class PreferenceStoreTest {
             DisagreementQuery query = DisagreementQuery.forModel(m);
             assertEquals(
                     List.of(p.get(0).id(), p.get(0).id(), p.get(2).id()),
-                    ids(store.disagreements(query.withSources(Set.of("math")))));
+                    ids(
+                            store.disagreements(
+                                    query.withPairs(
+                                            PairFilter.all().withSources(Set.of("math"))))));
             assertEquals(
                     List.of(p.get(0).id(), p.get(0).id()),
                     ids(store.disagreements(query.withTags(Set.of("style", "unused")))));

@@ -1,10 +1,12 @@
 package io.rewardlens.app.cli;
 
+import io.rewardlens.storage.AnnotationState;
+import io.rewardlens.storage.PairFilter;
 import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.ScoreAgreement;
 import io.rewardlens.storage.skywork.ExportOptions;
 import io.rewardlens.storage.skywork.ExportReport;
 import io.rewardlens.storage.skywork.LeftOutReason;
-import io.rewardlens.storage.skywork.ModelAgreement;
 import io.rewardlens.storage.skywork.Orientation;
 import io.rewardlens.storage.skywork.SkyworkExporter;
 import io.rewardlens.storage.skywork.SkyworkFileType;
@@ -97,14 +99,17 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExportOptions options =
-                ExportOptions.defaults()
+        PairFilter pairs =
+                PairFilter.all()
                         .withDatasets(Set.copyOf(datasets))
                         .withSources(Set.copyOf(sources))
-                        .withAnnotatedOnly(annotatedOnly)
+                        .withAnnotation(
+                                annotatedOnly ? AnnotationState.ANNOTATED : AnnotationState.ANY)
+                        .withAnnotators(Set.copyOf(annotators));
+        ExportOptions options =
+                ExportOptions.defaults()
                         .withOrientation(orientation())
                         .withIncluded(includeTies, includeBothBad, includeSkipped)
-                        .withAnnotators(Set.copyOf(annotators))
                         .withFileType(fileType());
         if (!Files.exists(store.database)) {
             throw new ParameterException(
@@ -119,8 +124,8 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             }
             if (model != null) {
-                options =
-                        options.withModelFilter(
+                pairs =
+                        pairs.withModel(
                                 StoredModels.find(db, model).id(), minMargin, agreementFilter());
             } else if (minMargin != 0 || !agreement.equals("any")) {
                 throw new ParameterException(
@@ -129,7 +134,7 @@ public final class ExportCommand implements Callable<Integer> {
             ExportReport report;
             try (ConsoleProgress bar =
                     ConsoleProgress.start("export", " pairs", progress.enabled())) {
-                report = SkyworkExporter.export(db, out, options, bar);
+                report = SkyworkExporter.export(db, out, options.withPairs(pairs), bar);
             }
             stdout.printf(
                     "%s: %d of %d pairs exported (%s) in %.1f s; provenance in %s%n",
@@ -159,11 +164,11 @@ public final class ExportCommand implements Callable<Integer> {
         };
     }
 
-    private ModelAgreement agreementFilter() {
+    private ScoreAgreement agreementFilter() {
         return switch (agreement) {
-            case "any" -> ModelAgreement.ANY;
-            case "agrees" -> ModelAgreement.AGREES;
-            case "disagrees" -> ModelAgreement.DISAGREES;
+            case "any" -> ScoreAgreement.ANY;
+            case "agrees" -> ScoreAgreement.AGREES;
+            case "disagrees" -> ScoreAgreement.DISAGREES;
             default ->
                     throw new ParameterException(
                             spec.commandLine(),

@@ -52,8 +52,7 @@ final class DisagreementsSection implements ReportSection {
                     context.store()
                             .disagreements(
                                     DisagreementQuery.forModel(model.id())
-                                            .withDatasets(scope.datasets())
-                                            .withSources(scope.sources())
+                                            .withPairs(scope.pairs())
                                             .withLimit(topRows));
             md.append("### ").append(cell(model.label())).append("\n\n");
             if (rows.isEmpty()) {

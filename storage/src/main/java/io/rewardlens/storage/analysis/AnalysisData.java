@@ -70,8 +70,7 @@ public record AnalysisData(
                                                     score.chosenScore(), score.rejectedScore())));
         }
 
-        PairQuery query =
-                PairQuery.all().withDatasets(scope.datasets()).withSources(scope.sources());
+        PairQuery query = PairQuery.all().withFilter(scope.pairs());
         long total = store.countPairs(query);
         String message = "reading pairs";
         progress.progress(0, total, message);

@@ -1,5 +1,6 @@
 package io.rewardlens.storage.analysis;
 
+import io.rewardlens.storage.PairFilter;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ public record AnalysisScope(List<Long> modelIds, Set<String> datasets, Set<Strin
     /** Every scored model, every pair. */
     public static AnalysisScope all() {
         return new AnalysisScope(List.of(), Set.of(), Set.of());
+    }
+
+    /** The pairs the scope covers, as a filter for the store's queries. */
+    public PairFilter pairs() {
+        return PairFilter.all().withDatasets(datasets).withSources(sources);
     }
 
     /** The same scope for these models (empty: every scored model). */

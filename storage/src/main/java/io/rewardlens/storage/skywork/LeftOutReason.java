@@ -6,6 +6,8 @@ public enum LeftOutReason {
      * Only annotated pairs were asked for, or the orientation needs a verdict, and there is none.
      */
     NOT_ANNOTATED("no annotation (by the selected annotators)"),
+    /** Only unannotated pairs were asked for, and the pair is annotated. */
+    ANNOTATED("annotated, and only unannotated pairs were asked for"),
     /** Every verdict on the pair is a skip. */
     SKIPPED("the annotators skipped it"),
     /** The verdict is a tie, so there is no preferred side. */

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rewardlens.storage.AnnotationState;
 import io.rewardlens.storage.DatasetSummary;
 import io.rewardlens.storage.PairDetails;
+import io.rewardlens.storage.PairFilter;
 import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PairScore;
 import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ProgressListener;
+import io.rewardlens.storage.ScoreAgreement;
 import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoreException;
 import io.rewardlens.storage.StoredAnnotation;
@@ -66,16 +68,17 @@ public final class SkyworkExporter {
             PreferenceStore store, Path output, ExportOptions options, ProgressListener progress)
             throws IOException {
         long started = System.nanoTime();
-        for (String dataset : options.datasets()) {
+        PairFilter filter = options.pairs();
+        for (String dataset : filter.datasets()) {
             if (store.dataset(dataset).isEmpty()) {
                 throw new StoreException("no dataset named '" + dataset + "'");
             }
         }
         Optional<StoredModel> model = Optional.empty();
-        if (options.modelId() != null) {
-            model = store.model(options.modelId());
+        if (filter.modelId() != null) {
+            model = store.model(filter.modelId());
             if (model.isEmpty()) {
-                throw new StoreException("no model with id " + options.modelId());
+                throw new StoreException("no model with id " + filter.modelId());
             }
         }
         SkyworkFileType type =
@@ -83,17 +86,28 @@ public final class SkyworkExporter {
                         ? options.fileType()
                         : SkyworkFileType.fromFileName(output);
 
-        PairQuery selected =
-                PairQuery.all().withDatasets(options.datasets()).withSources(options.sources());
-        long considered = store.countPairs(selected);
-        PairQuery query = selected;
-        Map<LeftOutReason, Long> leftOut = new EnumMap<>(LeftOutReason.class);
+        long considered =
+                store.countPairs(
+                        PairQuery.all()
+                                .withFilter(
+                                        PairFilter.all()
+                                                .withDatasets(filter.datasets())
+                                                .withSources(filter.sources())));
+        // The score criteria are checked pair by pair: they depend on the orientation, and each
+        // pair left out by them is counted under its reason.
+        PairFilter streamed = filter.withoutScoreCriteria();
         if (options.needsVerdict()) {
-            query = selected.withAnnotation(AnnotationState.ANNOTATED);
-            long unannotated = considered - store.countPairs(query);
-            if (unannotated > 0) {
-                leftOut.put(LeftOutReason.NOT_ANNOTATED, unannotated);
-            }
+            streamed = streamed.withAnnotation(AnnotationState.ANNOTATED);
+        }
+        PairQuery query = PairQuery.all().withFilter(streamed);
+        Map<LeftOutReason, Long> leftOut = new EnumMap<>(LeftOutReason.class);
+        long notStreamed = considered - store.countPairs(query);
+        if (notStreamed > 0) {
+            leftOut.put(
+                    streamed.annotation() == AnnotationState.UNANNOTATED
+                            ? LeftOutReason.ANNOTATED
+                            : LeftOutReason.NOT_ANNOTATED,
+                    notStreamed);
         }
 
         Path absolute = output.toAbsolutePath();
@@ -108,7 +122,7 @@ public final class SkyworkExporter {
                 progress.progress(0, considered, message);
                 store.forEachPairWithDetails(
                         query,
-                        options.modelId(),
+                        filter.modelId(),
                         details -> {
                             LeftOutReason reason =
                                     writeIfWanted(details, options, writer, annotators);
@@ -206,14 +220,12 @@ public final class SkyworkExporter {
             ExportOptions options,
             RecordWriter writer,
             Set<String> annotators) {
-        HumanOutcome human = outcome(details.annotations(), options.annotators());
-        if (options.needsVerdict()) {
-            if (human == HumanOutcome.NONE) {
-                return LeftOutReason.NOT_ANNOTATED;
-            }
-            if (human == HumanOutcome.SKIPPED && !options.includeSkipped()) {
-                return LeftOutReason.SKIPPED;
-            }
+        PairFilter filter = options.pairs();
+        HumanOutcome human = outcome(details.annotations(), filter.annotators());
+        // A pair without a verdict by the selected annotators never gets here when one is needed:
+        // the store query asked for annotated pairs.
+        if (options.needsVerdict() && human == HumanOutcome.SKIPPED && !options.includeSkipped()) {
+            return LeftOutReason.SKIPPED;
         }
         Side preferred = Side.CHOSEN;
         if (options.orientation() == Orientation.HUMAN_VERDICT) {
@@ -236,19 +248,19 @@ public final class SkyworkExporter {
                 case NONE, SKIPPED -> {}
             }
         }
-        if (options.filtersByScore()) {
+        if (filter.filtersByScore()) {
             Optional<PairScore> score = details.score();
             if (score.isEmpty()) {
                 return LeftOutReason.NOT_SCORED;
             }
             double margin = score.get().score(preferred) - score.get().score(preferred.other());
-            if (Math.abs(margin) < options.minAbsMargin()) {
+            if (Math.abs(margin) < filter.minAbsMargin()) {
                 return LeftOutReason.MARGIN_TOO_SMALL;
             }
-            if (options.agreement() == ModelAgreement.AGREES && !(margin > 0)) {
+            if (filter.agreement() == ScoreAgreement.AGREES && !(margin > 0)) {
                 return LeftOutReason.MODEL_DOES_NOT_AGREE;
             }
-            if (options.agreement() == ModelAgreement.DISAGREES && !(margin < 0)) {
+            if (filter.agreement() == ScoreAgreement.DISAGREES && !(margin < 0)) {
                 return LeftOutReason.MODEL_DOES_NOT_DISAGREE;
             }
         }
@@ -265,7 +277,7 @@ public final class SkyworkExporter {
         }
         for (StoredAnnotation stored : details.annotations()) {
             String annotator = stored.annotation().annotator();
-            if (options.annotators().isEmpty() || options.annotators().contains(annotator)) {
+            if (filter.annotators().isEmpty() || filter.annotators().contains(annotator)) {
                 annotators.add(annotator);
             }
         }
@@ -305,22 +317,24 @@ public final class SkyworkExporter {
         root.put("format", type.label());
         root.put("store", store.file().toString());
 
+        PairFilter pairs = options.pairs();
         ObjectNode filters = root.putObject("filters");
-        stringArray(filters.putArray("datasets"), options.datasets());
-        stringArray(filters.putArray("sources"), options.sources());
-        filters.put("annotatedOnly", options.annotatedOnly());
+        stringArray(filters.putArray("datasets"), pairs.datasets());
+        stringArray(filters.putArray("sources"), pairs.sources());
+        filters.put("annotatedOnly", pairs.annotation() == AnnotationState.ANNOTATED);
+        filters.put("annotation", pairs.annotation().name().toLowerCase(Locale.ROOT));
         filters.put("orientation", options.orientation().name().toLowerCase(Locale.ROOT));
         filters.put("includeTies", options.includeTies());
         filters.put("includeBothBad", options.includeBothBad());
         filters.put("includeSkipped", options.includeSkipped());
-        stringArray(filters.putArray("annotators"), options.annotators());
-        if (options.modelId() == null) {
+        stringArray(filters.putArray("annotators"), pairs.annotators());
+        if (pairs.modelId() == null) {
             filters.putNull("modelId");
         } else {
-            filters.put("modelId", options.modelId());
+            filters.put("modelId", pairs.modelId());
         }
-        filters.put("minAbsMargin", options.minAbsMargin());
-        filters.put("modelAgreement", options.agreement().name().toLowerCase(Locale.ROOT));
+        filters.put("minAbsMargin", pairs.minAbsMargin());
+        filters.put("modelAgreement", pairs.agreement().name().toLowerCase(Locale.ROOT));
 
         ObjectNode counts = root.putObject("counts");
         counts.put("considered", considered);
@@ -334,7 +348,7 @@ public final class SkyworkExporter {
 
         ArrayNode datasets = root.putArray("datasets");
         for (DatasetSummary dataset : store.datasets()) {
-            if (options.datasets().isEmpty() || options.datasets().contains(dataset.name())) {
+            if (pairs.datasets().isEmpty() || pairs.datasets().contains(dataset.name())) {
                 ObjectNode node = datasets.addObject();
                 node.put("name", dataset.name());
                 node.put("origin", dataset.origin());

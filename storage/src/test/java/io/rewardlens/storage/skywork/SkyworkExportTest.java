@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rewardlens.storage.Annotation;
+import io.rewardlens.storage.AnnotationState;
 import io.rewardlens.storage.ChatMessage;
+import io.rewardlens.storage.PairFilter;
 import io.rewardlens.storage.PairImport;
 import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PairScore;
@@ -16,6 +18,7 @@ import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ProgressListener;
 import io.rewardlens.storage.RewardModelInfo;
+import io.rewardlens.storage.ScoreAgreement;
 import io.rewardlens.storage.ScoreProvenance;
 import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoreException;
@@ -90,6 +93,10 @@ class SkyworkExportTest {
                         Instant.parse("2026-01-01T00:00:00Z")));
     }
 
+    private static ExportOptions byLabel(PairFilter pairs) {
+        return ExportOptions.defaults().withPairs(pairs);
+    }
+
     private ExportReport export(String name, ExportOptions options) throws Exception {
         return SkyworkExporter.export(store, dir.resolve(name), options, ProgressListener.NONE);
     }
@@ -117,8 +124,10 @@ class SkyworkExportTest {
                 export(
                         "even.jsonl",
                         ExportOptions.defaults()
-                                .withDatasets(Set.of("main"))
-                                .withSources(Set.of("even")));
+                                .withPairs(
+                                        PairFilter.all()
+                                                .withDatasets(Set.of("main"))
+                                                .withSources(Set.of("even"))));
         assertEquals(4, report.exported());
         assertEquals(4, report.considered());
         assertEquals(Map.of(), report.leftOut());
@@ -126,7 +135,10 @@ class SkyworkExportTest {
 
         assertEquals(
                 5,
-                export("all-even.jsonl", ExportOptions.defaults().withSources(Set.of("even")))
+                export(
+                                "all-even.jsonl",
+                                ExportOptions.defaults()
+                                        .withPairs(PairFilter.all().withSources(Set.of("even"))))
                         .exported());
         assertEquals(
                 List.of("good q0", "good q2", "good q4", "good q6", "good q100"),
@@ -134,7 +146,11 @@ class SkyworkExportTest {
 
         assertThrows(
                 StoreException.class,
-                () -> export("x.jsonl", ExportOptions.defaults().withDatasets(Set.of("typo"))));
+                () ->
+                        export(
+                                "x.jsonl",
+                                ExportOptions.defaults()
+                                        .withPairs(PairFilter.all().withDatasets(Set.of("typo")))));
     }
 
     @Test
@@ -146,13 +162,38 @@ class SkyworkExportTest {
                 export(
                         "annotated.jsonl",
                         ExportOptions.defaults()
-                                .withDatasets(Set.of("main"))
-                                .withAnnotatedOnly(true));
+                                .withPairs(
+                                        PairFilter.all()
+                                                .withDatasets(Set.of("main"))
+                                                .withAnnotation(AnnotationState.ANNOTATED)));
         assertEquals(List.of("good q1", "good q3"), exported("annotated.jsonl"));
         assertEquals(
                 Map.of(LeftOutReason.NOT_ANNOTATED, 5L, LeftOutReason.SKIPPED, 1L),
                 report.leftOut());
         assertEquals(8, report.considered());
+    }
+
+    @Test
+    void unannotatedOnlyLeavesOutAnnotatedPairs() throws Exception {
+        annotate(1, "ann", Verdict.A_BETTER, Side.CHOSEN);
+        annotate(2, "bob", Verdict.SKIP, Side.CHOSEN);
+        PairFilter unannotated =
+                PairFilter.all()
+                        .withDatasets(Set.of("main"))
+                        .withAnnotation(AnnotationState.UNANNOTATED);
+        ExportReport report = export("fresh.jsonl", byLabel(unannotated));
+        assertEquals(
+                List.of("good q0", "good q3", "good q4", "good q5", "good q6", "good q7"),
+                exported("fresh.jsonl"));
+        assertEquals(Map.of(LeftOutReason.ANNOTATED, 2L), report.leftOut());
+
+        // Not annotated by bob: his skip on q2 is the only verdict that counts.
+        export("not-bob.jsonl", byLabel(unannotated.withAnnotators(Set.of("bob"))));
+        assertEquals(7, exported("not-bob.jsonl").size());
+
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> byLabel(unannotated).withOrientation(Orientation.HUMAN_VERDICT));
     }
 
     @Test
@@ -167,7 +208,7 @@ class SkyworkExportTest {
         annotate(6, "bob", Verdict.A_BETTER, Side.REJECTED); // bob disagrees with ann
         ExportOptions byHumans =
                 ExportOptions.defaults()
-                        .withDatasets(Set.of("main"))
+                        .withPairs(PairFilter.all().withDatasets(Set.of("main")))
                         .withOrientation(Orientation.HUMAN_VERDICT);
         ExportReport report = export("human.jsonl", byHumans);
         assertEquals(List.of("good q0", "bad q1", "bad q2"), exported("human.jsonl"));
@@ -193,7 +234,10 @@ class SkyworkExportTest {
                 List.of("good q0", "bad q1", "bad q2", "good q3", "good q4"),
                 exported("ties.jsonl"));
 
-        ExportReport onlyBob = export("bob.jsonl", byHumans.withAnnotators(Set.of("bob")));
+        ExportReport onlyBob =
+                export(
+                        "bob.jsonl",
+                        byHumans.withPairs(byHumans.pairs().withAnnotators(Set.of("bob"))));
         assertEquals(List.of("bad q6"), exported("bob.jsonl"));
         assertEquals(Set.of("bob"), onlyBob.annotators());
         assertEquals(7L, onlyBob.leftOut().get(LeftOutReason.NOT_ANNOTATED));
@@ -219,21 +263,21 @@ class SkyworkExportTest {
                             new ScoreProvenance(
                                     "bh", "float32", "cpu", "th", false, Instant.now())));
         }
-        ExportOptions main = ExportOptions.defaults().withDatasets(Set.of("main"));
+        PairFilter main = PairFilter.all().withDatasets(Set.of("main"));
 
         ExportReport agrees =
-                export("agrees.jsonl", main.withModelFilter(model, 0, ModelAgreement.AGREES));
+                export("agrees.jsonl", byLabel(main.withModel(model, 0, ScoreAgreement.AGREES)));
         assertEquals(List.of("good q0", "good q2"), exported("agrees.jsonl"));
         assertEquals(3L, agrees.leftOut().get(LeftOutReason.NOT_SCORED));
         assertEquals(3L, agrees.leftOut().get(LeftOutReason.MODEL_DOES_NOT_AGREE));
 
-        export("disagrees.jsonl", main.withModelFilter(model, 0, ModelAgreement.DISAGREES));
+        export("disagrees.jsonl", byLabel(main.withModel(model, 0, ScoreAgreement.DISAGREES)));
         assertEquals(List.of("good q1", "good q3"), exported("disagrees.jsonl"));
 
         ExportReport confident =
                 export(
                         "confident.jsonl",
-                        main.withModelFilter(model, 1.0, ModelAgreement.DISAGREES));
+                        byLabel(main.withModel(model, 1.0, ScoreAgreement.DISAGREES)));
         assertEquals(List.of("good q1"), exported("confident.jsonl"));
         assertEquals(3L, confident.leftOut().get(LeftOutReason.MARGIN_TOO_SMALL));
 
@@ -242,17 +286,18 @@ class SkyworkExportTest {
         annotate(1, "ann", Verdict.B_BETTER, Side.CHOSEN);
         export(
                 "human-agrees.jsonl",
-                main.withAnnotatedOnly(true)
-                        .withOrientation(Orientation.HUMAN_VERDICT)
-                        .withModelFilter(model, 0, ModelAgreement.AGREES));
+                byLabel(
+                                main.withAnnotation(AnnotationState.ANNOTATED)
+                                        .withModel(model, 0, ScoreAgreement.AGREES))
+                        .withOrientation(Orientation.HUMAN_VERDICT));
         assertEquals(List.of("bad q1"), exported("human-agrees.jsonl"));
 
         assertThrows(
                 IllegalArgumentException.class,
-                () -> ExportOptions.defaults().withModelFilter(model, -1, ModelAgreement.ANY));
+                () -> PairFilter.all().withModel(model, -1, ScoreAgreement.ANY));
         assertThrows(
                 StoreException.class,
-                () -> export("x.jsonl", main.withModelFilter(999, 0, ModelAgreement.AGREES)));
+                () -> export("x.jsonl", byLabel(main.withModel(999, 0, ScoreAgreement.AGREES))));
     }
 
     @Test
@@ -268,9 +313,11 @@ class SkyworkExportTest {
                 export(
                         "curated.jsonl",
                         ExportOptions.defaults()
-                                .withDatasets(Set.of("main"))
-                                .withOrientation(Orientation.HUMAN_VERDICT)
-                                .withModelFilter(model, 0, ModelAgreement.ANY));
+                                .withPairs(
+                                        PairFilter.all()
+                                                .withDatasets(Set.of("main"))
+                                                .withModel(model, 0, ScoreAgreement.ANY))
+                                .withOrientation(Orientation.HUMAN_VERDICT));
         assertEquals(dir.resolve("curated.jsonl.meta.json").toAbsolutePath(), report.sidecar());
         JsonNode meta = new ObjectMapper().readTree(report.sidecar().toFile());
         assertEquals("RewardLens", meta.get("tool").asText());

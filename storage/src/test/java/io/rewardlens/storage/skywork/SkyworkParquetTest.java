@@ -385,7 +385,10 @@ class SkyworkParquetTest {
             SkyworkExporter.export(
                     store,
                     back,
-                    ExportOptions.defaults().withDatasets(java.util.Set.of("parquet")),
+                    ExportOptions.defaults()
+                            .withPairs(
+                                    io.rewardlens.storage.PairFilter.all()
+                                            .withDatasets(java.util.Set.of("parquet"))),
                     ProgressListener.NONE);
             assertEquals(
                     SkyworkRoundTripTest.readRecords(input),

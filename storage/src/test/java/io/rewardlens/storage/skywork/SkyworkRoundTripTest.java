@@ -137,7 +137,10 @@ class SkyworkRoundTripTest {
             SkyworkExporter.export(
                     store,
                     second,
-                    ExportOptions.defaults().withDatasets(java.util.Set.of("b")),
+                    ExportOptions.defaults()
+                            .withPairs(
+                                    io.rewardlens.storage.PairFilter.all()
+                                            .withDatasets(java.util.Set.of("b"))),
                     ProgressListener.NONE);
         }
         assertEquals(Files.readString(first), Files.readString(second));

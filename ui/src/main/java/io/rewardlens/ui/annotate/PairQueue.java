@@ -5,6 +5,7 @@ import io.rewardlens.storage.DatasetSummary;
 import io.rewardlens.storage.Disagreement;
 import io.rewardlens.storage.DisagreementKind;
 import io.rewardlens.storage.DisagreementQuery;
+import io.rewardlens.storage.PairFilter;
 import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.StoredPair;
@@ -145,7 +146,9 @@ final class PairQueue {
                                 .withKinds(EnumSet.of(DisagreementKind.LABEL))
                                 .withLimit(DISAGREEMENT_LIMIT);
                 if (filter.dataset() != null) {
-                    query = query.withDatasets(Set.of(filter.dataset()));
+                    query =
+                            query.withPairs(
+                                    PairFilter.all().withDatasets(Set.of(filter.dataset())));
                 }
                 for (Disagreement disagreement : store.disagreements(query)) {
                     StoredPair pair = disagreement.pair();

@@ -1,6 +1,7 @@
 package io.rewardlens.ui.inspect;
 
 import io.rewardlens.storage.DisagreementQuery;
+import io.rewardlens.storage.PairFilter;
 import java.util.Objects;
 import java.util.Set;
 
@@ -135,18 +136,20 @@ public record DisagreementFilter(
         if (modelId == null) {
             throw new IllegalStateException("no model chosen");
         }
+        PairFilter pairs = PairFilter.all();
+        if (dataset != null) {
+            pairs = pairs.withDatasets(Set.of(dataset));
+        }
+        if (source != null) {
+            pairs = pairs.withSources(Set.of(source));
+        }
         DisagreementQuery query =
                 DisagreementQuery.forModel(modelId)
                         .withKinds(contradiction.kinds())
+                        .withPairs(pairs)
                         .withLengthRange(minLength, maxLength)
                         .withLimit(limit)
                         .withOffset(offset);
-        if (dataset != null) {
-            query = query.withDatasets(Set.of(dataset));
-        }
-        if (source != null) {
-            query = query.withSources(Set.of(source));
-        }
         if (tag != null) {
             query = query.withTags(Set.of(tag));
         }
