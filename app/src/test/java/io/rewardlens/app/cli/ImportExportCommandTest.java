@@ -191,7 +191,13 @@ class ImportExportCommandTest {
         assertEquals(2, absent.exit());
         assertTrue(absent.err().contains("a.jsonl: no such file"), absent.err());
 
-        Cli.Result missing = Cli.run("export", "--db", db.toString(), "--out", "x.jsonl");
+        Cli.Result missing =
+                Cli.run(
+                        "export",
+                        "--db",
+                        db.toString(),
+                        "--out",
+                        dir.resolve("x.jsonl").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("no database"), missing.err());
         assertFalse(Files.exists(db));
