@@ -175,6 +175,31 @@ public final class PreferenceStore implements AutoCloseable {
     }
 
     /**
+     * Renames a dataset; its pairs, annotations and scores stay with it.
+     *
+     * @return whether there was a dataset named {@code oldName}
+     * @throws DatasetExistsException if {@code newName} is taken (by another dataset)
+     */
+    public boolean renameDataset(String oldName, String newName) {
+        return write(
+                "rename dataset " + oldName,
+                c -> {
+                    if (oldName.equals(newName)) {
+                        return datasetSummaries(c, oldName).size() == 1;
+                    }
+                    if (!datasetSummaries(c, newName).isEmpty()) {
+                        throw new DatasetExistsException(newName);
+                    }
+                    try (PreparedStatement rename =
+                            c.prepareStatement("UPDATE dataset SET name = ? WHERE name = ?")) {
+                        rename.setString(1, newName);
+                        rename.setString(2, oldName);
+                        return rename.executeUpdate() > 0;
+                    }
+                });
+    }
+
+    /**
      * Starts a bulk import into a new dataset. The import writes through a connection of its own,
      * in one transaction that holds the store's write lock until {@link PairImport#commit()} or
      * {@link PairImport#close()}: other writers wait (and time out after ten seconds) meanwhile,

@@ -9,7 +9,6 @@ import io.rewardlens.storage.skywork.Orientation;
 import io.rewardlens.storage.skywork.SkyworkExporter;
 import io.rewardlens.storage.skywork.SkyworkFileType;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -106,16 +105,17 @@ public final class ExportCommand implements Callable<Integer> {
                         .withIncluded(includeTies, includeBothBad, includeSkipped)
                         .withAnnotators(Set.copyOf(annotators))
                         .withFileType(fileType());
-        if (!Files.exists(store.database)) {
-            throw new ParameterException(
-                    spec.commandLine(), "no database " + store.database + " to export from");
-        }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (PreferenceStore db = PreferenceStore.open(store.database)) {
+        try (PreferenceStore db = store.openExisting()) {
             for (String name : datasets) {
                 if (db.dataset(name).isEmpty()) {
-                    throw new ParameterException(
-                            spec.commandLine(), "no dataset '" + name + "' in " + store.database);
+                    throw new RefusedInputException(
+                            "no dataset '"
+                                    + name
+                                    + "' in "
+                                    + store.database
+                                    + "; "
+                                    + Datasets.known(db));
                 }
             }
             if (model != null) {

@@ -64,7 +64,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 ConsoleProgress.start("generate", " pairs", progress.enabled())) {
             SkyworkPairGenerator.write(out, pairs, seed, done -> bar.progress(done, pairs, ""));
         }
-        spec.commandLine().getOut().printf("%s: %d pairs (seed %d)%n", out, pairs, seed);
+        spec.commandLine()
+                .getOut()
+                .printf("%s: %s (seed %d)%n", out, Plural.of(pairs, "pair"), seed);
         return 0;
     }
 }

@@ -91,7 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
                             + " the models disagree on most (default: ${DEFAULT-VALUE}).")
     int top;
 
-    /** A problem with what the user asked for: reported as one line, exit code 1. */
+    /** A problem with what the user asked for: reported as one line, exit code 2. */
     private static final class ReportRefused extends Exception {
         ReportRefused(String message) {
             super(message);
@@ -114,14 +114,18 @@ public final class ReportCommand implements Callable<Integer> {
                             report.markdown(), report.csvFiles().size(), report.plots().size());
             return 0;
         } catch (ReportRefused e) {
-            err.println("rewardlens report: " + e.getMessage());
-            return CliErrors.FAILED;
+            err.println(CliErrors.PREFIX + "report refused: " + e.getMessage());
+            return CliErrors.REFUSED;
         }
     }
 
     private WrittenReport writeReport() throws ReportRefused {
+        if (Files.isDirectory(db)) {
+            throw new ReportRefused("--db " + db + " is a folder, not a database file");
+        }
         if (!Files.isRegularFile(db)) {
-            throw new ReportRefused("no store file " + db);
+            throw new ReportRefused(
+                    "no database " + db + " (rewardlens import --db FILE creates one)");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ReportRefused("--out " + out + " is a file, not a folder");

@@ -74,8 +74,11 @@ public final class ScoreFileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(input)) {
+            throw new RefusedInputException(input + " is a folder, not a JSONL file");
+        }
         if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("no such file: " + input);
+            throw new RefusedInputException(input + ": no such file");
         }
         int failed = 0;
         try (RewardModel model = modelOptions.load(spec.commandLine().getErr());

@@ -6,11 +6,9 @@ import io.rewardlens.storage.SourceSummary;
 import io.rewardlens.storage.StoreStats;
 import io.rewardlens.storage.StoredModel;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rewardlens stats}: what a store holds. */
@@ -24,19 +22,17 @@ public final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.exists(store.database)) {
-            throw new ParameterException(spec.commandLine(), "no database " + store.database);
-        }
         PrintWriter out = spec.commandLine().getOut();
-        try (PreferenceStore db = PreferenceStore.open(store.database)) {
+        try (PreferenceStore db = store.openExisting()) {
             StoreStats stats = db.stats();
             out.printf("database      %s%n", store.database);
             out.printf("datasets      %d%n", stats.datasets());
             out.printf("pairs         %d%n", stats.pairs());
             out.printf(
-                    "annotated     %d pairs (%d verdicts)%n",
-                    stats.annotatedPairs(), stats.annotations());
-            out.printf("scored        %d pairs%n", stats.scoredPairs());
+                    "annotated     %s (%s)%n",
+                    Plural.of(stats.annotatedPairs(), "pair"),
+                    Plural.of(stats.annotations(), "verdict"));
+            out.printf("scored        %s%n", Plural.of(stats.scoredPairs(), "pair"));
             out.printf(
                     "models        %d (%d cached scores)%n", stats.models(), stats.cachedScores());
             for (StoredModel model : db.models()) {

@@ -107,7 +107,7 @@ class ImportExportCommandTest {
                 Cli.run("import", "--db", db.toString(), "--skip-invalid", bad.toString());
         assertEquals(0, skipping.exit(), skipping.err());
         assertTrue(skipping.out().contains("63 pairs"), skipping.out());
-        assertTrue(skipping.err().contains("skipped 1 invalid records"), skipping.err());
+        assertTrue(skipping.err().contains("skipped 1 invalid record:"), skipping.err());
         assertTrue(skipping.err().contains("line 3"), skipping.err());
     }
 
