@@ -217,4 +217,26 @@ class RefusalsTest {
         assertTrue(line.contains("1 importable file there: train.jsonl"), line);
         assertFalse(line.contains("README"), line);
     }
+
+    @Test
+    void aFileInAnotherLayoutSaysWhichLayoutsAreRead() throws IOException {
+        // Anthropic HH-RLHF: chosen and rejected are whole transcripts as strings.
+        Path hh =
+                Files.writeString(
+                        dir.resolve("hh.jsonl"),
+                        "{\"chosen\": \"\\n\\nHuman: hi\\n\\nAssistant: hello\","
+                                + " \"rejected\": \"\\n\\nHuman: hi\\n\\nAssistant: go\"}\n");
+        String line = refused("import", "--db", db.toString(), hh.toString());
+        assertTrue(line.contains("hh.jsonl line 1, field chosen: expected a list"), line);
+        assertTrue(line.contains("RewardLens reads one layout: Skywork preference pairs"), line);
+        assertTrue(line.contains("lists of {\"role\", \"content\"} messages"), line);
+
+        // Prompt and two responses: no chosen at all.
+        Path flat =
+                Files.writeString(
+                        dir.resolve("flat.jsonl"),
+                        "{\"prompt\": \"hi\", \"response_a\": \"a\", \"response_b\": \"b\"}\n");
+        line = refused("import", "--db", db.toString(), flat.toString());
+        assertTrue(line.contains("field chosen: missing; RewardLens reads one layout"), line);
+    }
 }
