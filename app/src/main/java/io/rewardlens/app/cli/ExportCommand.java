@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Export pairs as Skywork preference data: one {\"chosen\", \"rejected\", \"source\"}"
-                    + " object per line (or the Hub's Parquet schema), plus OUT.meta.json"
-                    + " recording filters, counts, annotators, models and time.",
+            "Export pairs as Skywork preference data (JSONL or the Hub's Parquet) with a sidecar.",
+            "JSONL has one {\"chosen\", \"rejected\", \"source\"} object per line; OUT.meta.json"
+                    + " records the filters, counts, annotators, models and time.",
         })
 public final class ExportCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
@@ -40,7 +40,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "jsonl or parquet (default: from the name: .parquet, .gz, else jsonl).")
+            description =
+                    "jsonl or parquet. By default parquet when OUT ends in .parquet, else jsonl"
+                            + " (gzipped when OUT ends in .gz).")
     String format;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Only these datasets.")

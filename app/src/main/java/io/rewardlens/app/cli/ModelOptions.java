@@ -104,14 +104,14 @@ final class ModelOptions {
         }
         ModelInfo info = loaded.info();
         err.printf(
-                "model %s: %s %s on %s, %s, bundle %s, %d self-test(s) passed%n",
+                "model %s: %s %s on %s, %s, bundle %s, %s passed%n",
                 info.name(),
                 info.trace().file(),
                 info.trace().dtype(),
                 info.device(),
                 info.engineVersion(),
                 info.bundleHash().substring(0, 12),
-                info.selfTestsPassed());
+                Plural.of(info.selfTestsPassed(), "self-test"));
         if (loaded.bundle().demo()) {
             err.println(
                     "model "

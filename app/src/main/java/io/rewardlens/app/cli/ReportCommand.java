@@ -37,10 +37,10 @@ import picocli.CommandLine.Option;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a report on how reward models fail: accuracy against dataset labels and"
-                    + " human verdicts (overall and per source), human-label agreement, length and"
-                    + " markdown bias, calibration, agreement between models and the most"
-                    + " confidently wrong pairs.",
+            "Write a report on how reward models fail, as Markdown, CSV files and plots.",
+            "It covers accuracy against dataset labels and human verdicts (overall and per"
+                    + " source), human-label agreement, length and markdown bias, calibration,"
+                    + " agreement between models and the most confidently wrong pairs.",
             "Into --out: report.md, one CSV file per table or plot, and PNG plots."
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -110,8 +110,10 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .printf(
-                            "Wrote %s (%d CSV files, %d plots)%n",
-                            report.markdown(), report.csvFiles().size(), report.plots().size());
+                            "Wrote %s (%s, %s)%n",
+                            report.markdown(),
+                            Plural.of(report.csvFiles().size(), "CSV file"),
+                            Plural.of(report.plots().size(), "plot"));
             return 0;
         } catch (ReportRefused e) {
             err.println(CliErrors.PREFIX + "report refused: " + e.getMessage());
@@ -224,7 +226,7 @@ public final class ReportCommand implements Callable<Integer> {
                 spec.commandLine()
                         .getErr()
                         .println(
-                                "rewardlens report: model "
+                                "rewardlens: report: model "
                                         + model.id()
                                         + " ("
                                         + model.name()

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "stats",
         mixinStandardHelpOptions = true,
-        description = "Datasets, pairs, annotated and scored pairs, models, and pairs per source.")
+        description =
+                "Show what a store holds: datasets, pairs, annotated and scored pairs, models, and"
+                        + " pairs per dataset and per source.")
 public final class StatsCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
     @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         name = "gui",
         mixinStandardHelpOptions = true,
         description = {
-            "Opens the annotation workbench.",
+            "Open the annotation workbench (the default command).",
             "Without options it opens the last database and model (on first launch: the sample"
                     + " pairs and the demo model)."
         })

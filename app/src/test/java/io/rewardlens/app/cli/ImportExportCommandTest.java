@@ -177,6 +177,24 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void oneRecordIsOnePairAndOneBlankLineIsOneBlankLine() throws Exception {
+        Path samples = SampleData.writeSamplePairs(dir.resolve("samples.jsonl"));
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, Files.readAllLines(samples).get(0) + "\n\n");
+        Path db = dir.resolve("r.db");
+        Cli.Result imported = Cli.run("import", "--db", db.toString(), one.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        assertTrue(
+                imported.out()
+                        .contains(
+                                ": 1 pair into dataset 'one' (0 with diverging"
+                                        + " conversations, 1 blank line)"),
+                imported.out());
+        Cli.Result stats = Cli.run("stats", "--db", db.toString());
+        assertTrue(stats.out().contains("annotated     0 pairs (0 verdicts)"), stats.out());
+    }
+
+    @Test
     void usageErrorsAreClear() {
         Path db = dir.resolve("r.db");
         Cli.Result absent =
