@@ -1,5 +1,6 @@
 package io.rewardlens.app.cli;
 
+import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.skywork.ExportOptions;
 import io.rewardlens.storage.skywork.ExportReport;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -134,10 +136,10 @@ public final class ExportCommand implements Callable<Integer> {
                 report = SkyworkExporter.export(db, out, options, bar);
             }
             stdout.printf(
-                    "%s: %d of %d pairs exported (%s) in %.1f s; provenance in %s%n",
+                    "%s: %d of %s exported (%s) in %.1f s; provenance in %s%n",
                     report.output(),
                     report.exported(),
-                    report.considered(),
+                    Plural.of(report.considered(), "pair"),
                     report.fileType().name().toLowerCase(java.util.Locale.ROOT),
                     report.elapsed().toMillis() / 1000.0,
                     report.sidecar());
@@ -147,8 +149,54 @@ public final class ExportCommand implements Callable<Integer> {
                             "  left out %d: %s%n", left.getValue(), left.getKey().description());
                 }
             }
+            if (report.considered() == 0) {
+                stdout.println("nothing to export: " + whyNothingMatched(db));
+            } else if (report.exported() == 0) {
+                stdout.printf(
+                        "nothing to export: all %s matched were left out, for the reasons"
+                                + " above%n",
+                        Plural.of(report.considered(), "pair"));
+            }
         }
         return 0;
+    }
+
+    /** Why the datasets and sources chose no pair: which step of the selection emptied it. */
+    private String whyNothingMatched(PreferenceStore db) {
+        long all = db.countPairs(PairQuery.all());
+        if (all == 0) {
+            return "the database holds no pairs (rewardlens import adds some)";
+        }
+        long selected = all;
+        String where = "in the database";
+        if (!datasets.isEmpty()) {
+            selected = db.countPairs(PairQuery.all().withDatasets(Set.copyOf(datasets)));
+            where = (datasets.size() == 1 ? "in dataset " : "in datasets ") + quoted(datasets);
+            if (selected == 0) {
+                return (datasets.size() == 1 ? "dataset " : "datasets ")
+                        + quoted(datasets)
+                        + (datasets.size() == 1 ? " is empty" : " are empty")
+                        + " ("
+                        + Plural.of(all, "pair")
+                        + " in the database)";
+            }
+        }
+        String known =
+                db.stats().perSource().stream()
+                        .map(source -> source.source() == null ? "(none)" : source.source())
+                        .limit(10)
+                        .collect(Collectors.joining(", "));
+        return Plural.of(selected, "pair")
+                + " "
+                + where
+                + ", none with --source "
+                + quoted(sources)
+                + "; sources in the database: "
+                + known;
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 
     private Orientation orientation() {

@@ -195,6 +195,63 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void anExportOfNothingSaysWhichStepFoundNothing() throws Exception {
+        Path db = dir.resolve("r.db");
+        try (PreferenceStore store = PreferenceStore.open(db)) {
+            store.createDataset("empty", null);
+        }
+        String out = dir.resolve("o.jsonl").toString();
+        Cli.Result noPairs = Cli.run("export", "--db", db.toString(), "--out", out);
+        assertEquals(0, noPairs.exit(), noPairs.err());
+        assertTrue(
+                noPairs.out().contains("nothing to export: the database holds no pairs"),
+                noPairs.out());
+
+        Path samples = SampleData.writeSamplePairs(dir.resolve("samples.jsonl"));
+        assertEquals(0, Cli.run("import", "--db", db.toString(), samples.toString()).exit());
+        Cli.Result emptyDataset =
+                Cli.run("export", "--db", db.toString(), "--dataset", "empty", "--out", out);
+        assertTrue(
+                emptyDataset
+                        .out()
+                        .contains(
+                                "nothing to export: dataset 'empty' is empty (64 pairs in the"
+                                        + " database)"),
+                emptyDataset.out());
+
+        Cli.Result noSource =
+                Cli.run(
+                        "export",
+                        "--db",
+                        db.toString(),
+                        "--dataset",
+                        "samples",
+                        "--source",
+                        "nowhere",
+                        "--out",
+                        out);
+        assertTrue(
+                noSource.out()
+                        .contains(
+                                "nothing to export: 64 pairs in dataset 'samples', none with"
+                                        + " --source 'nowhere'; sources in the database:"
+                                        + " rewardlens-sample/"),
+                noSource.out());
+
+        Cli.Result allLeftOut =
+                Cli.run("export", "--db", db.toString(), "--annotated-only", "--out", out);
+        assertTrue(allLeftOut.out().contains("0 of 64 pairs exported"), allLeftOut.out());
+        assertTrue(allLeftOut.out().contains("left out 64: no annotation"), allLeftOut.out());
+        assertTrue(
+                allLeftOut
+                        .out()
+                        .contains(
+                                "nothing to export: all 64 pairs matched were left out, for the"
+                                        + " reasons above"),
+                allLeftOut.out());
+    }
+
+    @Test
     void usageErrorsAreClear() {
         Path db = dir.resolve("r.db");
         Cli.Result absent =
