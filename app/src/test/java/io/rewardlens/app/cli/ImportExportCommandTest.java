@@ -84,6 +84,49 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void aSkyworkRoundTripGivesBackEveryFieldOfEveryRecord() throws Exception {
+        String chosen =
+                "[{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\","
+                        + " \"content\": \"hello\"}]";
+        String rejected =
+                "[{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\","
+                        + " \"content\": \"go away\"}]";
+        List<String> lines =
+                List.of(
+                        "{\"id\": \"pair-1\", \"chosen\": "
+                                + chosen
+                                + ", \"rejected\": "
+                                + rejected
+                                + ", \"source\": \"s\", \"score\": 7, \"ratio\": 0.125,"
+                                + " \"big\": 12345678901234567890, \"ok\": true, \"none\": null}",
+                        "{\"chosen\": "
+                                + chosen
+                                + ", \"rejected\": "
+                                + rejected
+                                + ", \"meta\": {\"annotators\": [\"a\", \"b\"], \"nested\": {\"x\":"
+                                + " [1, 2.5, {\"deep\": \"\u00e9\u4e2d\ud83d\ude00\"}]}},"
+                                + " \"tags\": [], \"empty\": {}}",
+                        "{\"chosen\": "
+                                + chosen
+                                + ", \"rejected\": "
+                                + rejected
+                                + ", \"source\": \"t\"}");
+        Path in = dir.resolve("extra.jsonl");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path db = dir.resolve("r.db");
+        Cli.Result imported = Cli.run("import", "--db", db.toString(), in.toString());
+        assertEquals(0, imported.exit(), imported.err());
+
+        Path out = dir.resolve("back.jsonl");
+        Cli.Result exported = Cli.run("export", "--db", db.toString(), "--out", out.toString());
+        assertEquals(0, exported.exit(), exported.err());
+        assertEquals(records(in), records(out));
+        assertEquals(
+                new java.math.BigInteger("12345678901234567890"),
+                records(out).get(0).get("big").bigIntegerValue());
+    }
+
+    @Test
     void aBadRecordRefusesTheImportAndLeavesTheDatabaseAsItWas() throws Exception {
         Path good = SampleData.writeSamplePairs(dir.resolve("good.jsonl"));
         List<String> lines = new ArrayList<>(Files.readAllLines(good));
