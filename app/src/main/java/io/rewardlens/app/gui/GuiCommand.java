@@ -88,12 +88,6 @@ public final class GuiCommand implements Callable<Integer> {
                     ? "--model " + model + " is a file; a model bundle is a folder"
                     : "--model " + model + ": no such folder";
         }
-        if (screenshot != null) {
-            Path folder = screenshot.toAbsolutePath().getParent();
-            if (folder != null && !Files.isDirectory(folder)) {
-                return "--screenshot " + screenshot + ": the folder " + folder + " does not exist";
-            }
-        }
         return null;
     }
 }
