@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SQL of the {@code dataset} table: creating, finding, summarizing and deleting datasets. */
+/**
+ * The SQL of the {@code dataset} table: creating, finding, summarizing, renaming and deleting
+ * datasets.
+ */
 final class DatasetTable {
     private DatasetTable() {}
 
@@ -57,6 +60,27 @@ final class DatasetTable {
      *
      * @throws StoreException if there is none
      */
+    /**
+     * Renames a dataset.
+     *
+     * @return whether there was a dataset named {@code oldName}
+     * @throws DatasetExistsException if {@code newName} is another dataset's name
+     */
+    static boolean rename(Connection c, String oldName, String newName) throws SQLException {
+        if (oldName.equals(newName)) {
+            return summaries(c, oldName).size() == 1;
+        }
+        if (!summaries(c, newName).isEmpty()) {
+            throw new DatasetExistsException(newName);
+        }
+        try (PreparedStatement rename =
+                c.prepareStatement("UPDATE dataset SET name = ? WHERE name = ?")) {
+            rename.setString(1, newName);
+            rename.setString(2, oldName);
+            return rename.executeUpdate() > 0;
+        }
+    }
+
     static long id(Connection c, String name) throws SQLException {
         try (PreparedStatement find = c.prepareStatement("SELECT id FROM dataset WHERE name = ?")) {
             find.setString(1, name);

@@ -139,6 +139,16 @@ public final class PreferenceStore implements AutoCloseable {
     }
 
     /**
+     * Renames a dataset; its pairs, annotations and scores stay with it.
+     *
+     * @return whether there was a dataset named {@code oldName}
+     * @throws DatasetExistsException if {@code newName} is taken (by another dataset)
+     */
+    public boolean renameDataset(String oldName, String newName) {
+        return write("rename dataset " + oldName, c -> DatasetTable.rename(c, oldName, newName));
+    }
+
+    /**
      * Starts a bulk import into a new dataset. The import writes through a connection of its own,
      * in one transaction that holds the store's write lock until {@link PairImport#commit()} or
      * {@link PairImport#close()}: other writers wait (and time out after ten seconds) meanwhile,

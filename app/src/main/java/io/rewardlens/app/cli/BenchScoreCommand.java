@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
         name = "bench-score",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure scoring speed on synthetic conversations: a batch of BATCH conversations of"
-                    + " about TOKENS tokens each (model time only), batch-1 latency, and the"
-                    + " Java-side cost of template + tokenizer. Prints JSON.",
+            "Measure a reward model's scoring speed on synthetic conversations, as JSON.",
+            "It times a batch of BATCH conversations of about TOKENS tokens each (model time only),"
+                    + " batch-1 latency, and the Java-side cost of template and tokenizer.",
         })
 public final class BenchScoreCommand implements Callable<Integer> {
     private static final String[] WORDS =

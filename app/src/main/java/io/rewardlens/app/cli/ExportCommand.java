@@ -2,6 +2,7 @@ package io.rewardlens.app.cli;
 
 import io.rewardlens.storage.AnnotationState;
 import io.rewardlens.storage.PairFilter;
+import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ScoreAgreement;
 import io.rewardlens.storage.skywork.ExportOptions;
@@ -11,12 +12,12 @@ import io.rewardlens.storage.skywork.Orientation;
 import io.rewardlens.storage.skywork.SkyworkExporter;
 import io.rewardlens.storage.skywork.SkyworkFileType;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Export pairs as Skywork preference data: one {\"chosen\", \"rejected\", \"source\"}"
-                    + " object per line (or the Hub's Parquet schema), plus OUT.meta.json"
-                    + " recording filters, counts, annotators, models and time.",
+            "Export pairs as Skywork preference data (JSONL or the Hub's Parquet) with a sidecar.",
+            "JSONL has one {\"chosen\", \"rejected\", \"source\"} object per line; OUT.meta.json"
+                    + " records the filters, counts, annotators, models and time.",
         })
 public final class ExportCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
@@ -43,7 +44,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "jsonl or parquet (default: from the name: .parquet, .gz, else jsonl).")
+            description =
+                    "jsonl or parquet. By default parquet when OUT ends in .parquet, else jsonl"
+                            + " (gzipped when OUT ends in .gz).")
     String format;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Only these datasets.")
@@ -111,16 +114,17 @@ public final class ExportCommand implements Callable<Integer> {
                         .withOrientation(orientation())
                         .withIncluded(includeTies, includeBothBad, includeSkipped)
                         .withFileType(fileType());
-        if (!Files.exists(store.database)) {
-            throw new ParameterException(
-                    spec.commandLine(), "no database " + store.database + " to export from");
-        }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (PreferenceStore db = PreferenceStore.open(store.database)) {
+        try (PreferenceStore db = store.openExisting()) {
             for (String name : datasets) {
                 if (db.dataset(name).isEmpty()) {
-                    throw new ParameterException(
-                            spec.commandLine(), "no dataset '" + name + "' in " + store.database);
+                    throw new RefusedInputException(
+                            "no dataset '"
+                                    + name
+                                    + "' in "
+                                    + store.database
+                                    + "; "
+                                    + Datasets.known(db));
                 }
             }
             if (model != null) {
@@ -137,10 +141,10 @@ public final class ExportCommand implements Callable<Integer> {
                 report = SkyworkExporter.export(db, out, options.withPairs(pairs), bar);
             }
             stdout.printf(
-                    "%s: %d of %d pairs exported (%s) in %.1f s; provenance in %s%n",
+                    "%s: %d of %s exported (%s) in %.1f s; provenance in %s%n",
                     report.output(),
                     report.exported(),
-                    report.considered(),
+                    Plural.of(report.considered(), "pair"),
                     report.fileType().name().toLowerCase(java.util.Locale.ROOT),
                     report.elapsed().toMillis() / 1000.0,
                     report.sidecar());
@@ -150,8 +154,54 @@ public final class ExportCommand implements Callable<Integer> {
                             "  left out %d: %s%n", left.getValue(), left.getKey().description());
                 }
             }
+            if (report.considered() == 0) {
+                stdout.println("nothing to export: " + whyNothingMatched(db));
+            } else if (report.exported() == 0) {
+                stdout.printf(
+                        "nothing to export: all %s matched were left out, for the reasons"
+                                + " above%n",
+                        Plural.of(report.considered(), "pair"));
+            }
         }
         return 0;
+    }
+
+    /** Why the datasets and sources chose no pair: which step of the selection emptied it. */
+    private String whyNothingMatched(PreferenceStore db) {
+        long all = db.countPairs(PairQuery.all());
+        if (all == 0) {
+            return "the database holds no pairs (rewardlens import adds some)";
+        }
+        long selected = all;
+        String where = "in the database";
+        if (!datasets.isEmpty()) {
+            selected = db.countPairs(PairQuery.all().withDatasets(Set.copyOf(datasets)));
+            where = (datasets.size() == 1 ? "in dataset " : "in datasets ") + quoted(datasets);
+            if (selected == 0) {
+                return (datasets.size() == 1 ? "dataset " : "datasets ")
+                        + quoted(datasets)
+                        + (datasets.size() == 1 ? " is empty" : " are empty")
+                        + " ("
+                        + Plural.of(all, "pair")
+                        + " in the database)";
+            }
+        }
+        String known =
+                db.stats().perSource().stream()
+                        .map(source -> source.source() == null ? "(none)" : source.source())
+                        .limit(10)
+                        .collect(Collectors.joining(", "));
+        return Plural.of(selected, "pair")
+                + " "
+                + where
+                + ", none with --source "
+                + quoted(sources)
+                + "; sources in the database: "
+                + known;
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 
     private Orientation orientation() {

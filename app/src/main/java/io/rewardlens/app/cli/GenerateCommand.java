@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Write a deterministic Skywork-shaped JSONL file (.gz when OUT ends in .gz) with a"
-                    + " realistic length distribution, for benchmarks and tests;",
-            "or, with --samples, the 64 hand-written sample pairs;",
-            "or, with --demo-model, the demo model bundle (tiny random weights) into folder OUT.",
+            "Write test data: generated Skywork pairs, the sample pairs, or the demo model.",
+            "By default a deterministic Skywork-shaped JSONL file (.gz when OUT ends in .gz) with a"
+                    + " realistic length distribution, for benchmarks and tests; with --samples,"
+                    + " the 64 hand-written sample pairs; with --demo-model, the demo model bundle"
+                    + " (tiny random weights) into the folder OUT.",
         })
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin ProgressOption progress;
@@ -64,7 +65,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 ConsoleProgress.start("generate", " pairs", progress.enabled())) {
             SkyworkPairGenerator.write(out, pairs, seed, done -> bar.progress(done, pairs, ""));
         }
-        spec.commandLine().getOut().printf("%s: %d pairs (seed %d)%n", out, pairs, seed);
+        spec.commandLine()
+                .getOut()
+                .printf("%s: %s (seed %d)%n", out, Plural.of(pairs, "pair"), seed);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.rewardlens.app.cli;
 
+import io.rewardlens.storage.DatasetExistsException;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.skywork.ImportOptions;
 import io.rewardlens.storage.skywork.ImportRefusedException;
@@ -8,10 +9,12 @@ import io.rewardlens.storage.skywork.RecordProblem;
 import io.rewardlens.storage.skywork.SkyworkImporter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
         })
 public final class ImportCommand implements Callable<Integer> {
     /** Exit code when input was refused. */
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = CliErrors.REFUSED;
 
     @Mixin StoreOptions store;
     @Mixin ProgressOption progress;
@@ -68,38 +71,124 @@ public final class ImportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--format must be skywork or auto, not " + format);
         }
+        for (Path input : inputs) {
+            checkReadable(input);
+        }
+        boolean newDatabase = !Files.exists(store.database);
+        boolean done = false;
+        try {
+            int exit = importAll();
+            done = exit == 0;
+            return exit;
+        } finally {
+            if (newDatabase && !done) {
+                // A refused import leaves nothing behind, not even an empty database.
+                deleteDatabaseFiles(store.database);
+            }
+        }
+    }
+
+    private int importAll() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (PreferenceStore db = PreferenceStore.open(store.database)) {
+        try (PreferenceStore db = store.openOrCreate()) {
             if (dataset != null) {
                 return importIntoOneDataset(db, out, err);
             }
             List<String> imported = new ArrayList<>();
-            for (Path input : inputs) {
-                ImportOptions options = ImportOptions.forFile(input).withSkipInvalid(skipInvalid);
-                ImportReport report;
-                try (ConsoleProgress bar =
-                        ConsoleProgress.start(
-                                "import " + input.getFileName(), "", progress.enabled())) {
-                    report = SkyworkImporter.importFile(db, input, options, bar);
-                } catch (ImportRefusedException refused) {
+            boolean complete = false;
+            try {
+                for (Path input : inputs) {
+                    ImportOptions options =
+                            ImportOptions.forFile(input).withSkipInvalid(skipInvalid);
+                    ImportReport report;
+                    try (ConsoleProgress bar =
+                            ConsoleProgress.start(
+                                    "import " + input.getFileName(), "", progress.enabled())) {
+                        report = SkyworkImporter.importFile(db, input, options, bar);
+                    } catch (ImportRefusedException refused) {
+                        err.println("rewardlens: import refused: " + refused.getMessage());
+                        return BAD_INPUT;
+                    } catch (DatasetExistsException taken) {
+                        throw nameTaken(taken, input);
+                    }
+                    imported.add(report.dataset());
+                    print(report, out, err);
+                }
+                complete = true;
+                return 0;
+            } finally {
+                if (!complete && !imported.isEmpty()) {
                     // Earlier files of this command are taken back too: the database is left
                     // exactly as it was before the command.
                     imported.forEach(db::deleteDataset);
-                    err.println("rewardlens: import refused: " + refused.getMessage());
-                    if (!imported.isEmpty()) {
-                        err.println(
-                                "rewardlens: datasets imported earlier by this command were"
-                                        + " removed again: "
-                                        + String.join(", ", imported));
-                    }
-                    return BAD_INPUT;
+                    err.println(
+                            "rewardlens: datasets imported earlier by this command were removed"
+                                    + " again: "
+                                    + String.join(", ", imported));
                 }
-                imported.add(report.dataset());
-                print(report, out, err);
             }
         }
-        return 0;
+    }
+
+    /** Refuses an INPUT that is missing or a folder before anything is opened or created. */
+    private static void checkReadable(Path input) throws IOException {
+        if (Files.isDirectory(input)) {
+            List<String> files;
+            try (Stream<Path> listing = Files.list(input)) {
+                files =
+                        listing.filter(Files::isRegularFile)
+                                .map(f -> f.getFileName().toString())
+                                .filter(ImportCommand::looksImportable)
+                                .sorted()
+                                .toList();
+            }
+            String holds =
+                    files.isEmpty()
+                            ? "it holds no .jsonl, .jsonl.gz or .parquet file"
+                            : "give its files instead, e.g. "
+                                    + input.resolve(files.get(0))
+                                    + " ("
+                                    + Plural.of(files.size(), "importable file")
+                                    + " there: "
+                                    + String.join(", ", files.subList(0, Math.min(5, files.size())))
+                                    + (files.size() > 5 ? ", …" : "")
+                                    + ")";
+            throw new RefusedInputException(
+                    "import refused: " + input + " is a folder, not a file; " + holds);
+        }
+        if (!Files.exists(input)) {
+            throw new RefusedInputException("import refused: " + input + ": no such file");
+        }
+        if (!Files.isReadable(input)) {
+            throw new RefusedInputException("import refused: " + input + ": cannot be read");
+        }
+    }
+
+    private static boolean looksImportable(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".jsonl")
+                || lower.endsWith(".jsonl.gz")
+                || lower.endsWith(".json")
+                || lower.endsWith(".parquet");
+    }
+
+    private static RefusedInputException nameTaken(DatasetExistsException taken, Path input) {
+        return new RefusedInputException(
+                "import refused: the database already has a dataset named '"
+                        + taken.dataset()
+                        + "'"
+                        + (input == null ? "" : " (the name of " + input.getFileName() + ")")
+                        + "; import under another name with --dataset NAME, or remove the old one"
+                        + " with 'rewardlens datasets delete "
+                        + taken.dataset()
+                        + "'");
+    }
+
+    private static void deleteDatabaseFiles(Path database) throws IOException {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Files.deleteIfExists(Path.of(database + suffix));
+        }
     }
 
     /** All INPUT files, in order, into the one dataset named by --dataset, in one transaction. */
@@ -113,6 +202,8 @@ public final class ImportCommand implements Callable<Integer> {
         List<ImportReport> reports;
         try (ConsoleProgress bar = ConsoleProgress.start(label, "", progress.enabled())) {
             reports = SkyworkImporter.importFiles(db, inputs, options, bar);
+        } catch (DatasetExistsException taken) {
+            throw nameTaken(taken, null);
         } catch (ImportRefusedException refused) {
             err.println("rewardlens: import refused: " + refused.getMessage());
             if (inputs.size() > 1) {
@@ -128,16 +219,17 @@ public final class ImportCommand implements Callable<Integer> {
 
     private static void print(ImportReport report, PrintWriter out, PrintWriter err) {
         out.printf(
-                "%s: %d pairs into dataset '%s' (%d with diverging conversations, %d"
-                        + " blank lines) in %.1f s%n",
+                "%s: %s into dataset '%s' (%d with diverging conversations, %s) in %.1f s%n",
                 report.file(),
-                report.imported(),
+                Plural.of(report.imported(), "pair"),
                 report.dataset(),
                 report.diverging(),
-                report.blankLines(),
+                Plural.of(report.blankLines(), "blank line"),
                 report.elapsed().toMillis() / 1000.0);
         if (!report.skipped().isEmpty()) {
-            err.printf("%s: skipped %d invalid records:%n", report.file(), report.skipped().size());
+            err.printf(
+                    "%s: skipped %s:%n",
+                    report.file(), Plural.of(report.skipped().size(), "invalid record"));
             for (RecordProblem problem : report.skipped()) {
                 err.println("  " + problem);
             }

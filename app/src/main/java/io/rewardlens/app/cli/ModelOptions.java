@@ -1,5 +1,6 @@
 package io.rewardlens.app.cli;
 
+import io.rewardlens.scoring.BundleException;
 import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.scoring.EngineSettings;
 import io.rewardlens.scoring.FileHashCache;
@@ -72,7 +73,7 @@ final class ModelOptions {
             case "cpu" -> DeviceChoice.CPU;
             case "gpu", "cuda" -> DeviceChoice.GPU;
             default ->
-                    throw new IllegalArgumentException(
+                    throw new RefusedInputException(
                             "--device must be auto, cpu or gpu, not " + device);
         };
     }
@@ -94,17 +95,23 @@ final class ModelOptions {
         if (tokenBudget != null) {
             options = options.withBatching(tokenBudget, LoadOptions.DEFAULT_MAX_BATCH_SIZE);
         }
-        RewardModel loaded = RewardModel.load(model, options);
+        RewardModel loaded;
+        try {
+            loaded = RewardModel.load(model, options);
+        } catch (BundleException refused) {
+            // The folder is not a bundle we can use: what the user gave, not a failure of ours.
+            throw new RefusedInputException(refused.getMessage(), refused.getCause());
+        }
         ModelInfo info = loaded.info();
         err.printf(
-                "model %s: %s %s on %s, %s, bundle %s, %d self-test(s) passed%n",
+                "model %s: %s %s on %s, %s, bundle %s, %s passed%n",
                 info.name(),
                 info.trace().file(),
                 info.trace().dtype(),
                 info.device(),
                 info.engineVersion(),
                 info.bundleHash().substring(0, 12),
-                info.selfTestsPassed());
+                Plural.of(info.selfTestsPassed(), "self-test"));
         if (loaded.bundle().demo()) {
             err.println(
                     "model "

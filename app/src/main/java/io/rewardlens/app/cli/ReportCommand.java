@@ -37,10 +37,10 @@ import picocli.CommandLine.Option;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a report on how reward models fail: accuracy against dataset labels and"
-                    + " human verdicts (overall and per source), human-label agreement, length and"
-                    + " markdown bias, calibration, agreement between models and the most"
-                    + " confidently wrong pairs.",
+            "Write a report on how reward models fail, as Markdown, CSV files and plots.",
+            "It covers accuracy against dataset labels and human verdicts (overall and per"
+                    + " source), human-label agreement, length and markdown bias, calibration,"
+                    + " agreement between models and the most confidently wrong pairs.",
             "Into --out: report.md, one CSV file per table or plot, and PNG plots."
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -91,7 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
                             + " the models disagree on most (default: ${DEFAULT-VALUE}).")
     int top;
 
-    /** A problem with what the user asked for: reported as one line, exit code 1. */
+    /** A problem with what the user asked for: reported as one line, exit code 2. */
     private static final class ReportRefused extends Exception {
         ReportRefused(String message) {
             super(message);
@@ -110,18 +110,24 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .printf(
-                            "Wrote %s (%d CSV files, %d plots)%n",
-                            report.markdown(), report.csvFiles().size(), report.plots().size());
+                            "Wrote %s (%s, %s)%n",
+                            report.markdown(),
+                            Plural.of(report.csvFiles().size(), "CSV file"),
+                            Plural.of(report.plots().size(), "plot"));
             return 0;
         } catch (ReportRefused e) {
-            err.println("rewardlens report: " + e.getMessage());
-            return CliErrors.FAILED;
+            err.println(CliErrors.PREFIX + "report refused: " + e.getMessage());
+            return CliErrors.REFUSED;
         }
     }
 
     private WrittenReport writeReport() throws ReportRefused {
+        if (Files.isDirectory(db)) {
+            throw new ReportRefused("--db " + db + " is a folder, not a database file");
+        }
         if (!Files.isRegularFile(db)) {
-            throw new ReportRefused("no store file " + db);
+            throw new ReportRefused(
+                    "no database " + db + " (rewardlens import --db FILE creates one)");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ReportRefused("--out " + out + " is a file, not a folder");
@@ -220,7 +226,7 @@ public final class ReportCommand implements Callable<Integer> {
                 spec.commandLine()
                         .getErr()
                         .println(
-                                "rewardlens report: model "
+                                "rewardlens: report: model "
                                         + model.id()
                                         + " ("
                                         + model.name()

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            DatasetsCommand.class,
             ScoreFileCommand.class,
             ScoreCommand.class,
             GenerateCommand.class,
@@ -34,7 +35,9 @@ public final class RewardLensCommand implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RewardLensCommand());
-        commandLine.setExecutionExceptionHandler(new CliErrors());
+        CliErrors errors = new CliErrors();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
         return commandLine;
     }
 

@@ -6,12 +6,10 @@ import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storescoring.DatasetScoring;
 import io.rewardlens.storescoring.StoreScoreCache;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rewardlens score}: scores the pairs of a dataset into the store. */
@@ -41,15 +39,17 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(store.database)) {
-            throw new ParameterException(spec.commandLine(), "no database " + store.database);
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (PreferenceStore db = PreferenceStore.open(store.database)) {
+        try (PreferenceStore db = store.openExisting()) {
             if (dataset != null && db.dataset(dataset).isEmpty()) {
-                throw new ParameterException(
-                        spec.commandLine(), "no dataset '" + dataset + "' in " + store.database);
+                throw new RefusedInputException(
+                        "no dataset '"
+                                + dataset
+                                + "' in "
+                                + store.database
+                                + "; "
+                                + Datasets.known(db));
             }
             long started = System.nanoTime();
             DatasetScoring.Report report;
@@ -64,9 +64,9 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(
-                    "%s: %d pairs scored by %s in %.1f s (%d already scored before, %d failed)%n",
+                    "%s: %s scored by %s in %.1f s (%d already scored before, %d failed)%n",
                     dataset == null ? "all datasets" : "dataset '" + dataset + "'",
-                    report.scored(),
+                    Plural.of(report.scored(), "pair"),
                     StoredModels.describe(report.model()),
                     seconds,
                     report.alreadyScored(),

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         name = "score-file",
         mixinStandardHelpOptions = true,
         description = {
-            "Score a JSONL file with a reward model, one output line per input line, in order:",
+            "Score every line of a JSONL file with a reward model, one JSON line out per line in.",
+            "Output lines come in input order:",
             "  {\"messages\": [...]}               -> {\"score\": s, \"tokens\": n}",
             "  {\"chosen\": [...], \"rejected\": [...]} -> {\"chosen_score\", \"rejected_score\","
                     + " \"margin\", ...}",
@@ -74,8 +75,11 @@ public final class ScoreFileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(input)) {
+            throw new RefusedInputException(input + " is a folder, not a JSONL file");
+        }
         if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("no such file: " + input);
+            throw new RefusedInputException(input + ": no such file");
         }
         int failed = 0;
         try (RewardModel model = modelOptions.load(spec.commandLine().getErr());
@@ -115,7 +119,9 @@ public final class ScoreFileCommand implements Callable<Integer> {
         if (failed > 0) {
             spec.commandLine()
                     .getErr()
-                    .printf("rewardlens: %d line(s) of %s could not be scored%n", failed, input);
+                    .printf(
+                            "rewardlens: %s of %s could not be scored%n",
+                            Plural.of(failed, "line"), input);
             return SOME_LINES_FAILED;
         }
         return 0;

@@ -6,37 +6,35 @@ import io.rewardlens.storage.SourceSummary;
 import io.rewardlens.storage.StoreStats;
 import io.rewardlens.storage.StoredModel;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rewardlens stats}: what a store holds. */
 @Command(
         name = "stats",
         mixinStandardHelpOptions = true,
-        description = "Datasets, pairs, annotated and scored pairs, models, and pairs per source.")
+        description =
+                "Show what a store holds: datasets, pairs, annotated and scored pairs, models, and"
+                        + " pairs per dataset and per source.")
 public final class StatsCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!Files.exists(store.database)) {
-            throw new ParameterException(spec.commandLine(), "no database " + store.database);
-        }
         PrintWriter out = spec.commandLine().getOut();
-        try (PreferenceStore db = PreferenceStore.open(store.database)) {
+        try (PreferenceStore db = store.openExisting()) {
             StoreStats stats = db.stats();
             out.printf("database      %s%n", store.database);
             out.printf("datasets      %d%n", stats.datasets());
             out.printf("pairs         %d%n", stats.pairs());
             out.printf(
-                    "annotated     %d pairs (%d verdicts)%n",
-                    stats.annotatedPairs(), stats.annotations());
-            out.printf("scored        %d pairs%n", stats.scoredPairs());
+                    "annotated     %s (%s)%n",
+                    Plural.of(stats.annotatedPairs(), "pair"),
+                    Plural.of(stats.annotations(), "verdict"));
+            out.printf("scored        %s%n", Plural.of(stats.scoredPairs(), "pair"));
             out.printf(
                     "models        %d (%d cached scores)%n", stats.models(), stats.cachedScores());
             for (StoredModel model : db.models()) {

@@ -15,7 +15,7 @@ final class StoredModels {
      * @param store the store
      * @param wanted what the user typed
      * @return the model
-     * @throws IllegalArgumentException when nothing or more than one model matches, listing them
+     * @throws RefusedInputException when nothing or more than one model matches, listing them
      */
     static StoredModel find(PreferenceStore store, String wanted) {
         List<StoredModel> models = store.models();
@@ -43,9 +43,9 @@ final class StoredModels {
                                         .map(StoredModels::describe)
                                         .collect(Collectors.joining("; "));
         if (matches.isEmpty()) {
-            throw new IllegalArgumentException("no model '" + wanted + "'; " + known);
+            throw new RefusedInputException("no model '" + wanted + "'; " + known);
         }
-        throw new IllegalArgumentException(
+        throw new RefusedInputException(
                 "'" + wanted + "' matches " + matches.size() + " models, give the id; " + known);
     }
 

@@ -4,6 +4,8 @@ import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.ui.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,12 +18,16 @@ import java.util.Objects;
  * @param seedSamples whether the sample pairs are imported when the database holds no dataset
  * @param model the model bundle folder, or null for the demo model
  * @param device where to run the model
+ * @param notices what the user should be told about the plan, e.g. that the last database is gone
+ *     and the sample database opens instead; empty when it is what they asked for
  */
-public record StartPlan(Path database, boolean seedSamples, Path model, DeviceChoice device) {
-    /** Rejects missing fields (the model may be null). */
+public record StartPlan(
+        Path database, boolean seedSamples, Path model, DeviceChoice device, List<String> notices) {
+    /** Rejects missing fields (the model may be null) and copies the notices. */
     public StartPlan {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(device, "device");
+        notices = List.copyOf(notices);
     }
 
     /**
@@ -33,22 +39,43 @@ public record StartPlan(Path database, boolean seedSamples, Path model, DeviceCh
      */
     public static StartPlan of(GuiOptions options, Settings settings) {
         Path defaultDatabase = UserFolders.defaultDatabase();
+        List<String> notices = new ArrayList<>();
         Path database = options.database();
+        Path missingDatabase = null;
         if (database == null && settings.lastDatabase() != null) {
             Path last = Path.of(settings.lastDatabase());
             if (Files.isRegularFile(last)) {
                 database = last;
+            } else {
+                missingDatabase = last;
             }
         }
         if (database == null) {
             database = defaultDatabase;
         }
         database = database.toAbsolutePath();
+        if (missingDatabase != null && !missingDatabase.toAbsolutePath().equals(database)) {
+            notices.add(
+                    "The last database, "
+                            + missingDatabase
+                            + ", no longer exists; opened "
+                            + (database.equals(defaultDatabase.toAbsolutePath())
+                                    ? "the default database (with the sample pairs) "
+                                    : "")
+                            + database
+                            + " instead (File \u2192 Open database\u2026 to choose another).");
+        }
         Path model = options.model();
         if (model == null && settings.lastModel() != null) {
             Path last = Path.of(settings.lastModel());
             if (Files.isDirectory(last)) {
                 model = last;
+            } else {
+                notices.add(
+                        "The last model, "
+                                + last
+                                + ", no longer exists; loaded the demo model instead (its scores"
+                                + " mean nothing; Model \u2192 Open\u2026 to choose another).");
             }
         }
         if (model != null
@@ -62,6 +89,7 @@ public record StartPlan(Path database, boolean seedSamples, Path model, DeviceCh
                 database,
                 database.equals(defaultDatabase.toAbsolutePath()),
                 model == null ? null : model.toAbsolutePath(),
-                device);
+                device,
+                notices);
     }
 }

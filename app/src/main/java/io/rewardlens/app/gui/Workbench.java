@@ -59,6 +59,13 @@ public final class Workbench implements AutoCloseable {
             viewModel.showError(settingsProblem);
         }
         StartPlan plan = StartPlan.of(options, settings);
+        for (String notice : plan.notices()) {
+            // A fallback the user did not ask for is said, in the window and on the terminal.
+            System.err.println("rewardlens: " + notice);
+        }
+        if (!plan.notices().isEmpty()) {
+            viewModel.showError(String.join(" ", plan.notices()));
+        }
         if (plan.seedSamples()) {
             try {
                 Files.createDirectories(plan.database().getParent());

@@ -84,6 +84,49 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void aSkyworkRoundTripGivesBackEveryFieldOfEveryRecord() throws Exception {
+        String chosen =
+                "[{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\","
+                        + " \"content\": \"hello\"}]";
+        String rejected =
+                "[{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\","
+                        + " \"content\": \"go away\"}]";
+        List<String> lines =
+                List.of(
+                        "{\"id\": \"pair-1\", \"chosen\": "
+                                + chosen
+                                + ", \"rejected\": "
+                                + rejected
+                                + ", \"source\": \"s\", \"score\": 7, \"ratio\": 0.125,"
+                                + " \"big\": 12345678901234567890, \"ok\": true, \"none\": null}",
+                        "{\"chosen\": "
+                                + chosen
+                                + ", \"rejected\": "
+                                + rejected
+                                + ", \"meta\": {\"annotators\": [\"a\", \"b\"], \"nested\": {\"x\":"
+                                + " [1, 2.5, {\"deep\": \"\u00e9\u4e2d\ud83d\ude00\"}]}},"
+                                + " \"tags\": [], \"empty\": {}}",
+                        "{\"chosen\": "
+                                + chosen
+                                + ", \"rejected\": "
+                                + rejected
+                                + ", \"source\": \"t\"}");
+        Path in = dir.resolve("extra.jsonl");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path db = dir.resolve("r.db");
+        Cli.Result imported = Cli.run("import", "--db", db.toString(), in.toString());
+        assertEquals(0, imported.exit(), imported.err());
+
+        Path out = dir.resolve("back.jsonl");
+        Cli.Result exported = Cli.run("export", "--db", db.toString(), "--out", out.toString());
+        assertEquals(0, exported.exit(), exported.err());
+        assertEquals(records(in), records(out));
+        assertEquals(
+                new java.math.BigInteger("12345678901234567890"),
+                records(out).get(0).get("big").bigIntegerValue());
+    }
+
+    @Test
     void aBadRecordRefusesTheImportAndLeavesTheDatabaseAsItWas() throws Exception {
         Path good = SampleData.writeSamplePairs(dir.resolve("good.jsonl"));
         List<String> lines = new ArrayList<>(Files.readAllLines(good));
@@ -107,7 +150,7 @@ class ImportExportCommandTest {
                 Cli.run("import", "--db", db.toString(), "--skip-invalid", bad.toString());
         assertEquals(0, skipping.exit(), skipping.err());
         assertTrue(skipping.out().contains("63 pairs"), skipping.out());
-        assertTrue(skipping.err().contains("skipped 1 invalid records"), skipping.err());
+        assertTrue(skipping.err().contains("skipped 1 invalid record:"), skipping.err());
         assertTrue(skipping.err().contains("line 3"), skipping.err());
     }
 
@@ -177,6 +220,81 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void oneRecordIsOnePairAndOneBlankLineIsOneBlankLine() throws Exception {
+        Path samples = SampleData.writeSamplePairs(dir.resolve("samples.jsonl"));
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, Files.readAllLines(samples).get(0) + "\n\n");
+        Path db = dir.resolve("r.db");
+        Cli.Result imported = Cli.run("import", "--db", db.toString(), one.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        assertTrue(
+                imported.out()
+                        .contains(
+                                ": 1 pair into dataset 'one' (0 with diverging"
+                                        + " conversations, 1 blank line)"),
+                imported.out());
+        Cli.Result stats = Cli.run("stats", "--db", db.toString());
+        assertTrue(stats.out().contains("annotated     0 pairs (0 verdicts)"), stats.out());
+    }
+
+    @Test
+    void anExportOfNothingSaysWhichStepFoundNothing() throws Exception {
+        Path db = dir.resolve("r.db");
+        try (PreferenceStore store = PreferenceStore.open(db)) {
+            store.createDataset("empty", null);
+        }
+        String out = dir.resolve("o.jsonl").toString();
+        Cli.Result noPairs = Cli.run("export", "--db", db.toString(), "--out", out);
+        assertEquals(0, noPairs.exit(), noPairs.err());
+        assertTrue(
+                noPairs.out().contains("nothing to export: the database holds no pairs"),
+                noPairs.out());
+
+        Path samples = SampleData.writeSamplePairs(dir.resolve("samples.jsonl"));
+        assertEquals(0, Cli.run("import", "--db", db.toString(), samples.toString()).exit());
+        Cli.Result emptyDataset =
+                Cli.run("export", "--db", db.toString(), "--dataset", "empty", "--out", out);
+        assertTrue(
+                emptyDataset
+                        .out()
+                        .contains(
+                                "nothing to export: dataset 'empty' is empty (64 pairs in the"
+                                        + " database)"),
+                emptyDataset.out());
+
+        Cli.Result noSource =
+                Cli.run(
+                        "export",
+                        "--db",
+                        db.toString(),
+                        "--dataset",
+                        "samples",
+                        "--source",
+                        "nowhere",
+                        "--out",
+                        out);
+        assertTrue(
+                noSource.out()
+                        .contains(
+                                "nothing to export: 64 pairs in dataset 'samples', none with"
+                                        + " --source 'nowhere'; sources in the database:"
+                                        + " rewardlens-sample/"),
+                noSource.out());
+
+        Cli.Result allLeftOut =
+                Cli.run("export", "--db", db.toString(), "--annotated-only", "--out", out);
+        assertTrue(allLeftOut.out().contains("0 of 64 pairs exported"), allLeftOut.out());
+        assertTrue(allLeftOut.out().contains("left out 64: no annotation"), allLeftOut.out());
+        assertTrue(
+                allLeftOut
+                        .out()
+                        .contains(
+                                "nothing to export: all 64 pairs matched were left out, for the"
+                                        + " reasons above"),
+                allLeftOut.out());
+    }
+
+    @Test
     void usageErrorsAreClear() {
         Path db = dir.resolve("r.db");
         Cli.Result absent =
@@ -191,7 +309,13 @@ class ImportExportCommandTest {
         assertEquals(2, absent.exit());
         assertTrue(absent.err().contains("a.jsonl: no such file"), absent.err());
 
-        Cli.Result missing = Cli.run("export", "--db", db.toString(), "--out", "x.jsonl");
+        Cli.Result missing =
+                Cli.run(
+                        "export",
+                        "--db",
+                        db.toString(),
+                        "--out",
+                        dir.resolve("x.jsonl").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("no database"), missing.err());
         assertFalse(Files.exists(db));

@@ -329,17 +329,17 @@ class ReportCommandTest {
         }
         Path out = dir.resolve("out");
         Run noScores = run("--db", empty.toString(), "--out", out.toString());
-        assertEquals(1, noScores.exitCode());
+        assertEquals(CliErrors.REFUSED, noScores.exitCode());
         assertTrue(noScores.err().contains("no model scores in " + empty), noScores.err());
         assertFalse(Files.exists(out.resolve("report.md")));
 
         Run unscoredModel =
                 run("--db", db.toString(), "--model", "unscored", "--out", out.toString());
-        assertEquals(1, unscoredModel.exitCode());
+        assertEquals(CliErrors.REFUSED, unscoredModel.exitCode());
         assertTrue(unscoredModel.err().contains("no model scores"), unscoredModel.err());
 
         Run unknownModel = run("--db", db.toString(), "--model", "gamma", "--out", out.toString());
-        assertEquals(1, unknownModel.exitCode());
+        assertEquals(CliErrors.REFUSED, unknownModel.exitCode());
         assertTrue(
                 unknownModel.err().contains("no model named or numbered 'gamma'")
                         && unknownModel.err().contains(alpha.id() + " alpha"),
@@ -347,15 +347,16 @@ class ReportCommandTest {
 
         Run unknownDataset =
                 run("--db", db.toString(), "--dataset", "nope", "--out", out.toString());
-        assertEquals(1, unknownDataset.exitCode());
+        assertEquals(CliErrors.REFUSED, unknownDataset.exitCode());
         assertTrue(
                 unknownDataset.err().contains("no dataset named 'nope'")
                         && unknownDataset.err().contains("d, other"),
                 unknownDataset.err());
 
         Run missing = run("--db", dir.resolve("missing.db").toString(), "--out", out.toString());
-        assertEquals(1, missing.exitCode());
-        assertTrue(missing.err().contains("no store file"), missing.err());
+        assertEquals(CliErrors.REFUSED, missing.exitCode());
+        assertTrue(
+                missing.err().contains("no database " + dir.resolve("missing.db")), missing.err());
         assertFalse(Files.exists(dir.resolve("missing.db")), "a missing store is not created");
 
         Run badBuckets =

@@ -79,7 +79,7 @@ class ScoreCommandsTest {
                         out.toString(),
                         in.toString());
         assertEquals(ScoreFileCommand.SOME_LINES_FAILED, result.exit(), result.err());
-        assertTrue(result.err().contains("3 self-test(s) passed"), result.err());
+        assertTrue(result.err().contains("3 self-tests passed"), result.err());
         assertTrue(result.err().contains("DEMO bundle"), result.err());
         List<String> output = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(lines.size(), output.size());

@@ -101,4 +101,20 @@ class FirstLaunchTest {
         }
         assertEquals(database, workbench.plan().database());
     }
+
+    @Test
+    void aLastDatabaseThatIsGoneIsSaidInTheWindow(FxRobot robot) throws Exception {
+        SettingsFile settings = new SettingsFile(dir.resolve("config/settings.json"));
+        Path gone = dir.resolve("moved-away.db");
+        settings.save(Settings.defaults().withLastDatabase(gone));
+        launch(robot, settings);
+        assertEquals(UserFolders.defaultDatabase(), workbench.plan().database());
+        String said = workbench.viewModel().errorProperty().get();
+        assertTrue(
+                said.startsWith("The last database, " + gone + ", no longer exists; opened the"),
+                said);
+        Label banner = robot.lookup(".error-text").queryAs(Label.class);
+        assertTrue(robot.lookup(".error-banner").query().isVisible(), "the banner is on screen");
+        assertEquals(said, banner.getText());
+    }
 }

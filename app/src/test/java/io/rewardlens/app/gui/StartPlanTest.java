@@ -9,6 +9,7 @@ import io.rewardlens.scoring.DeviceChoice;
 import io.rewardlens.ui.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class StartPlanTest {
         assertFalse(plan.seedSamples());
         assertEquals(model.toAbsolutePath(), plan.model());
         assertEquals(DeviceChoice.CPU, plan.device());
+        assertEquals(List.of(), plan.notices(), "what was asked for needs no word");
 
         Files.delete(database);
         Files.delete(model);
@@ -61,6 +63,19 @@ class StartPlanTest {
         assertEquals(UserFolders.defaultDatabase(), gone.database());
         assertTrue(gone.seedSamples());
         assertNull(gone.model());
+        assertEquals(
+                List.of(
+                        "The last database, "
+                                + database
+                                + ", no longer exists; opened the default database (with the"
+                                + " sample pairs) "
+                                + UserFolders.defaultDatabase()
+                                + " instead (File \u2192 Open database\u2026 to choose another).",
+                        "The last model, "
+                                + model
+                                + ", no longer exists; loaded the demo model instead (its scores"
+                                + " mean nothing; Model \u2192 Open\u2026 to choose another)."),
+                gone.notices());
 
         Settings demo = Settings.defaults().withLastModel(UserFolders.demoModelDirectory());
         Files.createDirectories(UserFolders.demoModelDirectory());
@@ -86,5 +101,14 @@ class StartPlanTest {
         assertFalse(plan.seedSamples(), "only the default database gets the samples");
         assertEquals(bundle.toAbsolutePath(), plan.model());
         assertEquals(DeviceChoice.GPU, plan.device());
+        assertEquals(List.of(), plan.notices());
+
+        Files.delete(last);
+        StartPlan chosenDespiteGone =
+                StartPlan.of(
+                        new GuiOptions(
+                                chosen, null, null, null, GuiOptions.DEFAULT_SCREENSHOT_TIMEOUT),
+                        settings);
+        assertEquals(List.of(), chosenDespiteGone.notices(), "the last one was not wanted");
     }
 }

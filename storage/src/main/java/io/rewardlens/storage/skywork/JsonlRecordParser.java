@@ -100,10 +100,10 @@ final class JsonlRecordParser {
                         null, "unexpected data after the end of the record's object");
             }
             if (chosen == null) {
-                throw new InvalidRecordException("chosen", "missing");
+                throw new InvalidRecordException("chosen", "missing" + ReadableLayouts.hint());
             }
             if (rejected == null) {
-                throw new InvalidRecordException("rejected", "missing");
+                throw new InvalidRecordException("rejected", "missing" + ReadableLayouts.hint());
             }
             return new SkyworkRecord(
                     chosen,
@@ -134,7 +134,8 @@ final class JsonlRecordParser {
     private List<ChatMessage> messages(JsonParser parser, JsonToken token, int offset)
             throws IOException, InvalidRecordException {
         if (token != JsonToken.START_ARRAY) {
-            throw invalid("expected a list of messages, got " + describe(token));
+            throw invalid(
+                    "expected a list of messages, got " + describe(token) + ReadableLayouts.hint());
         }
         EncodedMessageList.Builder messages = EncodedMessageList.builder();
         int count = 0;

@@ -271,7 +271,7 @@ public final class SkyworkExporter {
                             pair.conversation(preferred),
                             pair.conversation(preferred.other()),
                             pair.source(),
-                            null));
+                            pair.metadataJson()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

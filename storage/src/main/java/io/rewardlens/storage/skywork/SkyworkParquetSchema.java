@@ -85,19 +85,26 @@ final class SkyworkParquetSchema {
     private static ListLayout listLayout(MessageType schema, String name)
             throws InvalidRecordException {
         if (!schema.containsField(name)) {
-            throw new InvalidRecordException(name, "the file has no such column");
+            throw new InvalidRecordException(
+                    name, "the file has no such column" + ReadableLayouts.hint());
         }
         Type column = schema.getType(name);
         if (column.isPrimitive() || column.isRepetition(Type.Repetition.REPEATED)) {
             throw new InvalidRecordException(
-                    name, "expected a list of messages, got a column of type " + describe(column));
+                    name,
+                    "expected a list of messages, got a column of type "
+                            + describe(column)
+                            + ReadableLayouts.hint());
         }
         GroupType list = column.asGroupType();
         if (list.getFieldCount() != 1
                 || !list.getType(0).isRepetition(Type.Repetition.REPEATED)
                 || list.getType(0).isPrimitive()) {
             throw new InvalidRecordException(
-                    name, "expected a list of messages, got " + describe(column));
+                    name,
+                    "expected a list of messages, got "
+                            + describe(column)
+                            + ReadableLayouts.hint());
         }
         GroupType repeated = list.getType(0).asGroupType();
         boolean threeLevel = !repeated.containsField("content") && !repeated.containsField("role");
@@ -106,7 +113,10 @@ final class SkyworkParquetSchema {
         if (threeLevel) {
             if (repeated.getFieldCount() != 1 || repeated.getType(0).isPrimitive()) {
                 throw new InvalidRecordException(
-                        name, "expected a list of messages, got " + describe(column));
+                        name,
+                        "expected a list of messages, got "
+                                + describe(column)
+                                + ReadableLayouts.hint());
             }
             message = repeated.getType(0).asGroupType();
             messagePath = name + "." + repeated.getName() + "." + message.getName();

@@ -225,7 +225,10 @@ class SkyworkImportTest {
                         + " \"rejected\": [{\"role\": \"user\"}]} | data.jsonl line 2, field"
                         + " rejected[0].content: missing",
                 "missing rejected | {\"chosen\": [{\"role\": \"user\", \"content\": \"a\"}],"
-                        + " \"source\": \"s\"} | data.jsonl line 2, field rejected: missing",
+                        + " \"source\": \"s\"} | data.jsonl line 2, field rejected: missing"
+                        + "; RewardLens reads one layout: Skywork preference pairs, where"
+                        + " \"chosen\" and \"rejected\" are lists of {\"role\", \"content\"}"
+                        + " messages (\"source\" optional)",
                 "empty list | {\"chosen\": [], \"rejected\": [{\"role\": \"user\", \"content\":"
                     + " \"a\"}]} | data.jsonl line 2, field chosen: expected a non-empty list of"
                     + " messages, got an empty list",
@@ -233,7 +236,10 @@ class SkyworkImportTest {
                         + " \"content\": \"a\"}]} | data.jsonl line 2, field chosen[0]: expected a"
                         + " message object, got a string",
                 "not a list | {\"chosen\": {\"role\": \"user\"}, \"rejected\": []} | data.jsonl"
-                        + " line 2, field chosen: expected a list of messages, got an object",
+                        + " line 2, field chosen: expected a list of messages, got an object"
+                        + "; RewardLens reads one layout: Skywork preference pairs, where"
+                        + " \"chosen\" and \"rejected\" are lists of {\"role\", \"content\"}"
+                        + " messages (\"source\" optional)",
                 "wrong type of source | {\"chosen\": [{\"role\": \"user\", \"content\": \"a\"}],"
                     + " \"rejected\": [{\"role\": \"user\", \"content\": \"a\"}], \"source\": 3} |"
                     + " data.jsonl line 2, field source: expected a string, got number",
