@@ -457,6 +457,9 @@ public final class AnnotationViewModel {
         annotationIds.clear();
         undo.clear();
         canUndo.set(false);
+        // Pair ids are per database: nothing cached from the last one may show for this one.
+        prepared.clear();
+        diffs.clear();
         scores.clear();
         scoreFailures.clear();
         tokenViews.clear();
