@@ -10,8 +10,6 @@ import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.PairScore;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.Side;
-import io.rewardlens.storage.StoreBusyException;
-import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
 import io.rewardlens.storescoring.DatasetScoring;
@@ -19,8 +17,6 @@ import io.rewardlens.storescoring.PairConversations;
 import io.rewardlens.storescoring.ScoringContext;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.task.BackgroundExecutor;
-import io.rewardlens.ui.task.BackgroundWork;
-import io.rewardlens.ui.task.JobProgress;
 import io.rewardlens.ui.tokens.MessageHeat;
 import io.rewardlens.ui.tokens.TokenScores;
 import java.time.Clock;
@@ -40,11 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -116,12 +109,8 @@ public final class AnnotationViewModel {
     /** This annotator's annotation per pair as changed in this session (empty: none). */
     private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
 
-    /** Ids of saved annotations per pair, as the store returned them. */
-    private final Map<Long, Long> annotationIds = new HashMap<>();
-
     private final Deque<UndoEntry> undo = new ArrayDeque<>();
-    private final Deque<Supplier<PendingWrite>> writes = new ArrayDeque<>();
-    private RunningWrite running;
+    private final VerdictWriter writer;
     private long sessionTimeMs;
 
     private final ReadOnlyObjectWrapper<QueueState> queueState =
@@ -158,8 +147,6 @@ public final class AnnotationViewModel {
     private final ReadOnlyObjectWrapper<WordDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
     private final ReadOnlyObjectWrapper<QueueFilter> filterProperty =
             new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
-    private final ReadOnlyIntegerWrapper pendingWrites =
-            new ReadOnlyIntegerWrapper(this, "pendingWrites");
     private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
             new ReadOnlyObjectWrapper<>(this, "neighbours", List.of());
     private final ReadOnlyBooleanWrapper heatShown = new ReadOnlyBooleanWrapper(this, "heatShown");
@@ -182,6 +169,7 @@ public final class AnnotationViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.errors = Objects.requireNonNull(errors, "errors");
+        this.writer = new VerdictWriter(executor, errors);
         // A pair leaving the screen takes its per-token views along (a new pair sets its own).
         current.addListener(
                 (o, before, after) -> {
@@ -380,7 +368,7 @@ public final class AnnotationViewModel {
      * @return how many are queued or running
      */
     public ReadOnlyIntegerProperty pendingWritesProperty() {
-        return pendingWrites.getReadOnlyProperty();
+        return writer.pendingWritesProperty();
     }
 
     /**
@@ -439,9 +427,6 @@ public final class AnnotationViewModel {
      */
     public static final Duration WRITE_WAIT_BEFORE_CLOSE = Duration.ofSeconds(15);
 
-    /** How long a verdict write refused by a busy database waits before it is tried again. */
-    public static final Duration BUSY_RETRY_DELAY = Duration.ofSeconds(2);
-
     /**
      * Opens the queue of a store (or closes it with null), from its first pair. Verdict changes
      * still waiting are saved into the store they were given in first.
@@ -454,7 +439,7 @@ public final class AnnotationViewModel {
         }
         this.store = newStore;
         mine.clear();
-        annotationIds.clear();
+        writer.forgetSavedIds();
         undo.clear();
         canUndo.set(false);
         // Pair ids are per database: nothing cached from the last one may show for this one.
@@ -504,7 +489,7 @@ public final class AnnotationViewModel {
         }
         annotator = name;
         mine.clear();
-        annotationIds.clear();
+        writer.forgetSavedIds();
         undo.clear();
         canUndo.set(false);
         prepared.clear();
@@ -738,28 +723,8 @@ public final class AnnotationViewModel {
             sessionTimeMs -= entry.after().timeTakenMs();
             updatePace();
         }
-        Annotation before = entry.before();
         long pairId = entry.pairId();
-        PreferenceStore target = store;
-        enqueueWrite(
-                () -> {
-                    Long id = annotationIds.get(pairId);
-                    if (before == null) {
-                        return new PendingWrite(
-                                "Undoing the verdict on pair " + pairId,
-                                progress -> {
-                                    if (id != null) {
-                                        target.deleteAnnotation(id);
-                                    }
-                                    return null;
-                                },
-                                ignored -> annotationIds.remove(pairId));
-                    }
-                    return new PendingWrite(
-                            "Restoring the verdict on pair " + pairId,
-                            progress -> target.saveAnnotation(before),
-                            saved -> annotationIds.put(pairId, ((StoredAnnotation) saved).id()));
-                });
+        writer.restore(store, pairId, entry.before());
         int position = indexOf(pairId);
         if (position >= 0) {
             show(position);
@@ -1126,7 +1091,7 @@ public final class AnnotationViewModel {
                         return;
                     }
                     scoringLive.remove(pairId);
-                    scoreFailures.put(pairId, message(error));
+                    scoreFailures.put(pairId, FailureMessage.of(error));
                     if (pairId == currentId()) {
                         updateScoreView();
                     }
@@ -1454,15 +1419,7 @@ public final class AnnotationViewModel {
             verdict.set(annotation.verdict());
             updateScoreView();
         }
-        PreferenceStore target = store;
-        enqueueWrite(
-                () ->
-                        new PendingWrite(
-                                "Saving the verdict on pair " + pairId,
-                                progress -> target.saveAnnotation(annotation),
-                                saved ->
-                                        annotationIds.put(
-                                                pairId, ((StoredAnnotation) saved).id())));
+        writer.save(store, annotation);
     }
 
     private void updatePace() {
@@ -1508,113 +1465,6 @@ public final class AnnotationViewModel {
                 error -> report("Cannot compare the responses", error));
     }
 
-    /** A write waiting its turn: made when its turn comes, so it sees earlier writes' ids. */
-    private record PendingWrite(
-            String title, BackgroundWork<Object> work, Consumer<Object> onSaved) {}
-
-    /**
-     * The write the executor runs now. Its work signals {@link #done} itself, so {@link
-     * #saveWaitingWrites} can wait for it even while the UI thread is busy and its callback waits.
-     */
-    private static final class RunningWrite {
-        final PendingWrite write;
-        final CountDownLatch done = new CountDownLatch(1);
-        volatile Object result;
-        volatile Throwable failure;
-        boolean settled;
-
-        RunningWrite(PendingWrite write) {
-            this.write = write;
-        }
-    }
-
-    private void enqueueWrite(Supplier<PendingWrite> write) {
-        writes.add(write);
-        pendingWrites.set(pendingWrites.get() + 1);
-        if (running == null) {
-            writeNext();
-        }
-    }
-
-    private void writeNext() {
-        Supplier<PendingWrite> next = writes.poll();
-        if (next == null) {
-            running = null;
-            return;
-        }
-        RunningWrite run = new RunningWrite(next.get());
-        running = run;
-        executor.submit(
-                run.write.title(),
-                progress -> {
-                    try {
-                        Object saved = run.write.work().run(progress);
-                        run.result = saved;
-                        return saved;
-                    } catch (Exception | Error e) {
-                        run.failure = e;
-                        throw e;
-                    } finally {
-                        run.done.countDown();
-                    }
-                },
-                saved -> settle(run, saved, null),
-                error -> settle(run, null, error));
-    }
-
-    /**
-     * Books a finished write (once, whether its callback or a flush comes first), then starts the
-     * next. A write refused because another process holds the database (e.g. a long import) stays
-     * first in line and is tried again after {@link #BUSY_RETRY_DELAY}.
-     */
-    private void settle(RunningWrite run, Object saved, Throwable error) {
-        if (run.settled) {
-            return;
-        }
-        run.settled = true;
-        if (error != null && busy(error)) {
-            writes.addFirst(() -> run.write);
-            report(
-                    run.write.title()
-                            + " waits: RewardLens tries again every "
-                            + BUSY_RETRY_DELAY.toSeconds()
-                            + " s and before it closes",
-                    error);
-            if (running == run) {
-                executor.schedule(
-                        BUSY_RETRY_DELAY,
-                        () -> {
-                            if (running == run) {
-                                writeNext();
-                            }
-                        });
-            }
-            return;
-        }
-        finish(run.write, saved, error);
-        if (running == run) {
-            writeNext();
-        }
-    }
-
-    private static boolean busy(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreBusyException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void finish(PendingWrite write, Object saved, Throwable error) {
-        if (error == null) {
-            write.onSaved().accept(saved);
-        } else {
-            report(write.title() + " failed; it was not saved", error);
-        }
-        pendingWrites.set(pendingWrites.get() - 1);
-    }
-
     /**
      * Saves every verdict change still waiting for its turn, on the calling thread, after the one
      * being written: call it before the store closes or another opens, so that a key pressed just
@@ -1624,60 +1474,11 @@ public final class AnnotationViewModel {
      * @return true when nothing is left unsaved
      */
     public boolean saveWaitingWrites(Duration timeout) {
-        RunningWrite run = running;
-        if (run != null && !run.settled) {
-            boolean finished;
-            try {
-                finished = run.done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                finished = false;
-            }
-            if (!finished) {
-                report(
-                        "Verdicts not saved",
-                        new IllegalStateException(
-                                "the database did not finish a write within "
-                                        + timeout.toSeconds()
-                                        + " s; "
-                                        + pendingWrites.get()
-                                        + " change(s) are not saved"));
-                return false;
-            }
-            running = null;
-            settle(run, run.result, run.failure);
-        }
-        running = null;
-        boolean allSaved = run == null || run.failure == null || busy(run.failure);
-        Supplier<PendingWrite> next;
-        while ((next = writes.poll()) != null) {
-            PendingWrite write = next.get();
-            Object saved = null;
-            Throwable error = null;
-            try {
-                saved = write.work().run(JobProgress.NONE);
-            } catch (Exception | Error e) {
-                error = e;
-                allSaved = false;
-            }
-            finish(write, saved, error);
-        }
-        return allSaved;
+        return writer.saveWaitingWrites(timeout);
     }
 
     private void report(String what, Throwable error) {
-        errors.accept(what + ": " + message(error));
-    }
-
-    static String message(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof ExecutionException || cause instanceof RuntimeException)
-                && cause.getCause() != null
-                && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+        errors.accept(what + ": " + FailureMessage.of(error));
     }
 
     private static <K, V> Map<K, V> lru(int capacity) {
