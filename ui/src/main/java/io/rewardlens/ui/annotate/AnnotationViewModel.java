@@ -1,19 +1,10 @@
 package io.rewardlens.ui.annotate;
 
-import io.rewardlens.scoring.BatchJob;
-import io.rewardlens.scoring.BatchListener;
-import io.rewardlens.scoring.BatchProgress;
-import io.rewardlens.scoring.Conversation;
 import io.rewardlens.scoring.ScoreResult;
-import io.rewardlens.scoring.ScoringException;
 import io.rewardlens.storage.Annotation;
-import io.rewardlens.storage.PairScore;
 import io.rewardlens.storage.PreferenceStore;
-import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
-import io.rewardlens.storescoring.DatasetScoring;
-import io.rewardlens.storescoring.PairConversations;
 import io.rewardlens.storescoring.ScoringContext;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.task.BackgroundExecutor;
@@ -27,16 +18,12 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -72,7 +59,6 @@ public final class AnnotationViewModel {
     public static final int NEIGHBOURS_AHEAD = 2;
 
     private static final int PREPARED_CACHE = 64;
-    private static final int SCORES_CACHE = 512;
     private static final int DIFF_CACHE = 16;
     private static final int TOKEN_CACHE = 16;
 
@@ -81,7 +67,6 @@ public final class AnnotationViewModel {
     private final Consumer<String> errors;
 
     private PreferenceStore store;
-    private ScoringContext scoring;
     private String annotator = "annotator";
     private boolean userBlind;
     private boolean storeBlind;
@@ -97,20 +82,17 @@ public final class AnnotationViewModel {
     private int index = -1;
     private long shownAtMillis;
 
-    private final Map<Long, PreparedPair> prepared = lru(PREPARED_CACHE);
+    private final Map<Long, PreparedPair> prepared = Lru.of(PREPARED_CACHE);
     private final Set<Long> preparing = new HashSet<>();
-    private final Map<Long, PairResults> scores = lru(SCORES_CACHE);
-    private final Map<Long, String> scoreFailures = lru(SCORES_CACHE);
-    private final Set<Long> scoringLive = new HashSet<>();
-    private final Set<Long> scoringAhead = new HashSet<>();
-    private final Map<Long, WordDiff> diffs = lru(DIFF_CACHE);
-    private final Map<Long, TokenView> tokenViews = lru(TOKEN_CACHE);
+    private final Map<Long, WordDiff> diffs = Lru.of(DIFF_CACHE);
+    private final Map<Long, TokenView> tokenViews = Lru.of(TOKEN_CACHE);
 
     /** This annotator's annotation per pair as changed in this session (empty: none). */
     private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
 
     private final Deque<UndoEntry> undo = new ArrayDeque<>();
     private final VerdictWriter writer;
+    private final ScorePrefetcher scores;
     private long sessionTimeMs;
 
     private final ReadOnlyObjectWrapper<QueueState> queueState =
@@ -170,6 +152,7 @@ public final class AnnotationViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.writer = new VerdictWriter(executor, errors);
+        this.scores = new ScorePrefetcher(executor, errors, this::scored);
         // A pair leaving the screen takes its per-token views along (a new pair sets its own).
         current.addListener(
                 (o, before, after) -> {
@@ -445,8 +428,7 @@ public final class AnnotationViewModel {
         // Pair ids are per database: nothing cached from the last one may show for this one.
         prepared.clear();
         diffs.clear();
-        scores.clear();
-        scoreFailures.clear();
+        scores.use(newStore, scores.context());
         tokenViews.clear();
         reload();
     }
@@ -458,12 +440,8 @@ public final class AnnotationViewModel {
      * @param context the model's scoring context, or null
      */
     public void setScoring(ScoringContext context) {
-        this.scoring = context;
-        scores.clear();
-        scoreFailures.clear();
+        scores.use(store, context);
         tokenViews.clear();
-        scoringLive.clear();
-        scoringAhead.clear();
         if (filter.disagreesWithLabel()) {
             reload();
             return;
@@ -471,8 +449,8 @@ public final class AnnotationViewModel {
         PreparedPair pair = current.get();
         if (pair != null) {
             updateScoreView();
-            requestLive(pair);
-            scoreAhead();
+            scores.scoreLive(pair.stored());
+            scores.scoreAhead(ahead());
         }
     }
 
@@ -775,7 +753,7 @@ public final class AnnotationViewModel {
     }
 
     ScoringContext scoring() {
-        return scoring;
+        return scores.context();
     }
 
     BackgroundExecutor executor() {
@@ -788,7 +766,7 @@ public final class AnnotationViewModel {
 
     /** The scores of a pair, if known. */
     PairResults resultsOf(long pairId) {
-        return scores.get(pairId);
+        return scores.results(pairId);
     }
 
     /** Whether the annotator may see scores of the pair on screen. */
@@ -822,8 +800,6 @@ public final class AnnotationViewModel {
         loadedIds.clear();
         index = -1;
         preparing.clear();
-        scoringAhead.clear();
-        scoringLive.clear();
         current.set(null);
         diff.set(null);
         neighbours.set(List.of());
@@ -852,7 +828,7 @@ public final class AnnotationViewModel {
         long expected = generation;
         PreferenceStore source = store;
         QueueFilter wanted = filter;
-        Long modelId = scoring == null ? null : scoring.model().id();
+        Long modelId = modelId();
         PairQueue known = queue;
         executor.submit(
                 "Reading pairs",
@@ -903,7 +879,7 @@ public final class AnnotationViewModel {
         long expected = generation;
         PreferenceStore source = store;
         QueueFilter wanted = filter;
-        Long modelId = scoring == null ? null : scoring.model().id();
+        Long modelId = modelId();
         executor.submit(
                 "Counting pairs",
                 progress -> new PairQueue(source, wanted, modelId).counts(),
@@ -947,9 +923,7 @@ public final class AnnotationViewModel {
             diff.set(null);
         }
         updateScoreView();
-        if (!scores.containsKey(pair.id())) {
-            requestLive(pair);
-        }
+        scores.scoreLive(pair.stored());
         updateNeighbours();
         shownAtMillis = clock.millis();
     }
@@ -1056,7 +1030,7 @@ public final class AnnotationViewModel {
             loadPage();
         }
         prepare(ahead());
-        scoreAhead();
+        scores.scoreAhead(ahead());
     }
 
     private List<StoredPair> ahead() {
@@ -1065,160 +1039,17 @@ public final class AnnotationViewModel {
         return List.copyOf(loaded.subList(from, to));
     }
 
-    /** Scores the pair on screen ahead of any background work. */
-    private void requestLive(PreparedPair pair) {
-        ScoringContext context = scoring;
-        if (context == null || !scoringLive.add(pair.id())) {
-            return;
-        }
-        long pairId = pair.id();
-        List<Conversation> conversations = conversations(pair.stored());
-        executor.submit(
-                "Scoring pair " + pairId,
-                progress ->
-                        await(
-                                context.service()
-                                        .scoreLive(conversations, ScoringContext.LENGTH_POLICY)),
-                results -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    scoringLive.remove(pairId);
-                    accept(Map.of(pairId, new PairResults(results.get(0), results.get(1))));
-                },
-                error -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    scoringLive.remove(pairId);
-                    scoreFailures.put(pairId, FailureMessage.of(error));
-                    if (pairId == currentId()) {
-                        updateScoreView();
-                    }
-                });
+    private Long modelId() {
+        ScoringContext context = scores.context();
+        return context == null ? null : context.model().id();
     }
 
-    /** Scores the next pairs as background work, so that moving on finds their scores. */
-    private void scoreAhead() {
-        ScoringContext context = scoring;
-        if (context == null) {
-            return;
-        }
-        List<StoredPair> todo = new ArrayList<>();
-        for (StoredPair pair : ahead()) {
-            if (!scores.containsKey(pair.id())
-                    && !scoreFailures.containsKey(pair.id())
-                    && scoringAhead.add(pair.id())) {
-                todo.add(pair);
-            }
-        }
-        if (todo.isEmpty()) {
-            return;
-        }
-        List<Conversation> conversations = new ArrayList<>();
-        for (StoredPair pair : todo) {
-            conversations.addAll(conversations(pair));
-        }
-        executor.submit(
-                "Scoring the next pairs",
-                progress -> scoreBatch(context, conversations),
-                results -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    Map<Long, PairResults> found = new LinkedHashMap<>();
-                    for (int i = 0; i < todo.size(); i++) {
-                        long pairId = todo.get(i).id();
-                        scoringAhead.remove(pairId);
-                        ScoreResult chosen = results[2 * i];
-                        ScoreResult rejected = results[2 * i + 1];
-                        if (chosen != null && rejected != null) {
-                            found.put(pairId, new PairResults(chosen, rejected));
-                        }
-                    }
-                    accept(found);
-                },
-                error -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    todo.forEach(pair -> scoringAhead.remove(pair.id()));
-                });
-    }
-
-    private static List<Conversation> conversations(StoredPair pair) {
-        return List.of(
-                PairConversations.of(pair.pair(), Side.CHOSEN),
-                PairConversations.of(pair.pair(), Side.REJECTED));
-    }
-
-    private static ScoreResult[] scoreBatch(
-            ScoringContext context, List<Conversation> conversations) throws Exception {
-        ScoreResult[] results = new ScoreResult[conversations.size()];
-        BatchJob job =
-                context.service()
-                        .submitBatch(
-                                conversations,
-                                ScoringContext.LENGTH_POLICY,
-                                new BatchListener() {
-                                    @Override
-                                    public void scored(int index, ScoreResult result) {
-                                        results[index] = result;
-                                    }
-
-                                    @Override
-                                    public void failed(int index, ScoringException error) {
-                                        // Left null: the pair is scored live when it is shown.
-                                    }
-                                });
-        BatchProgress finished = await(job.completion());
-        if (finished.cancelled()) {
-            throw new CancellationException("scoring ahead was cancelled");
-        }
-        return results;
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw e;
-        }
-    }
-
-    /** Keeps new scores, shows them if their pair is on screen and saves them in the store. */
-    private void accept(Map<Long, PairResults> found) {
-        if (found.isEmpty()) {
-            return;
-        }
-        scores.putAll(found);
-        found.keySet().forEach(tokenViews::remove);
-        if (found.containsKey(currentId())) {
+    /** Forgets per-token views of newly scored pairs; shows the scores of the pair on screen. */
+    private void scored(Set<Long> pairIds) {
+        pairIds.forEach(tokenViews::remove);
+        if (pairIds.contains(currentId())) {
             updateScoreView();
         }
-        ScoringContext context = scoring;
-        PreferenceStore target = store;
-        List<PairScore> rows = new ArrayList<>();
-        found.forEach(
-                (pairId, results) ->
-                        rows.add(
-                                DatasetScoring.toPairScore(
-                                        pairId,
-                                        context.model(),
-                                        results.chosen(),
-                                        results.rejected())));
-        executor.submit(
-                "Saving scores",
-                progress -> {
-                    target.saveScores(rows);
-                    return null;
-                },
-                ignored -> {},
-                error -> report("Cannot save scores", error));
     }
 
     private void updateScoreView() {
@@ -1233,14 +1064,14 @@ public final class AnnotationViewModel {
         if (pair == null) {
             return;
         }
-        if (scoring == null) {
+        if (scores.context() == null) {
             scoreView.set(
                     ScoreView.of(ScoreState.NO_MODEL, "No reward model: Model \u2192 Open\u2026"));
             return;
         }
-        PairResults results = scores.get(pair.id());
+        PairResults results = scores.results(pair.id());
         if (results == null) {
-            String failure = scoreFailures.get(pair.id());
+            String failure = scores.failure(pair.id());
             scoreView.set(
                     failure != null
                             ? ScoreView.of(ScoreState.FAILED, failure)
@@ -1278,13 +1109,13 @@ public final class AnnotationViewModel {
         if (pair == null) {
             return TokenView.unavailable(TokenState.OFF, "No pair on screen");
         }
-        if (scoring == null) {
+        if (scores.context() == null) {
             return TokenView.unavailable(
                     TokenState.NO_MODEL, "no reward model (Model \u2192 Open\u2026)");
         }
-        PairResults results = scores.get(pair.id());
+        PairResults results = scores.results(pair.id());
         if (results == null) {
-            String failure = scoreFailures.get(pair.id());
+            String failure = scores.failure(pair.id());
             return failure != null
                     ? TokenView.unavailable(TokenState.FAILED, "not scored: " + failure)
                     : TokenView.unavailable(TokenState.SCORING, "waiting for the scores\u2026");
@@ -1479,15 +1310,6 @@ public final class AnnotationViewModel {
 
     private void report(String what, Throwable error) {
         errors.accept(what + ": " + FailureMessage.of(error));
-    }
-
-    private static <K, V> Map<K, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > capacity;
-            }
-        };
     }
 
     /**
