@@ -59,7 +59,6 @@ public final class AnnotationViewModel {
     public static final int NEIGHBOURS_AHEAD = 2;
 
     private static final int PREPARED_CACHE = 64;
-    private static final int DIFF_CACHE = 16;
     private static final int TOKEN_CACHE = 16;
 
     private final BackgroundExecutor executor;
@@ -68,8 +67,6 @@ public final class AnnotationViewModel {
 
     private PreferenceStore store;
     private String annotator = "annotator";
-    private boolean userBlind;
-    private boolean storeBlind;
     private QueueFilter filter = QueueFilter.all();
 
     private long generation;
@@ -84,7 +81,6 @@ public final class AnnotationViewModel {
 
     private final Map<Long, PreparedPair> prepared = Lru.of(PREPARED_CACHE);
     private final Set<Long> preparing = new HashSet<>();
-    private final Map<Long, WordDiff> diffs = Lru.of(DIFF_CACHE);
     private final Map<Long, TokenView> tokenViews = Lru.of(TOKEN_CACHE);
 
     /** This annotator's annotation per pair as changed in this session (empty: none). */
@@ -93,6 +89,8 @@ public final class AnnotationViewModel {
     private final Deque<UndoEntry> undo = new ArrayDeque<>();
     private final VerdictWriter writer;
     private final ScorePrefetcher scores;
+    private final WordDiffState wordDiff;
+    private final BlindMode blindMode = new BlindMode();
     private long sessionTimeMs;
 
     private final ReadOnlyObjectWrapper<QueueState> queueState =
@@ -104,9 +102,6 @@ public final class AnnotationViewModel {
                     this, "scoreView", ScoreView.of(ScoreState.NO_MODEL, "No reward model"));
     private final ReadOnlyBooleanWrapper labelVisible =
             new ReadOnlyBooleanWrapper(this, "labelVisible", true);
-    private final ReadOnlyBooleanWrapper blind = new ReadOnlyBooleanWrapper(this, "blind");
-    private final ReadOnlyBooleanWrapper blindRequired =
-            new ReadOnlyBooleanWrapper(this, "blindRequired");
     private final ReadOnlyObjectWrapper<Verdict> verdict =
             new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ReadOnlyIntegerWrapper strength = new ReadOnlyIntegerWrapper(this, "strength");
@@ -125,8 +120,6 @@ public final class AnnotationViewModel {
             new ReadOnlyIntegerWrapper(this, "sessionCount");
     private final ReadOnlyStringWrapper paceText = new ReadOnlyStringWrapper(this, "paceText", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper diffShown = new ReadOnlyBooleanWrapper(this, "diffShown");
-    private final ReadOnlyObjectWrapper<WordDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
     private final ReadOnlyObjectWrapper<QueueFilter> filterProperty =
             new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
     private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
@@ -153,6 +146,7 @@ public final class AnnotationViewModel {
         this.errors = Objects.requireNonNull(errors, "errors");
         this.writer = new VerdictWriter(executor, errors);
         this.scores = new ScorePrefetcher(executor, errors, this::scored);
+        this.wordDiff = new WordDiffState(executor, errors);
         // A pair leaving the screen takes its per-token views along (a new pair sets its own).
         current.addListener(
                 (o, before, after) -> {
@@ -207,7 +201,7 @@ public final class AnnotationViewModel {
      * @return true in blind mode
      */
     public ReadOnlyBooleanProperty blindProperty() {
-        return blind.getReadOnlyProperty();
+        return blindMode.blindProperty();
     }
 
     /**
@@ -216,7 +210,7 @@ public final class AnnotationViewModel {
      * @return true when required
      */
     public ReadOnlyBooleanProperty blindRequiredProperty() {
-        return blindRequired.getReadOnlyProperty();
+        return blindMode.requiredProperty();
     }
 
     /**
@@ -324,7 +318,7 @@ public final class AnnotationViewModel {
      * @return true while shown
      */
     public ReadOnlyBooleanProperty diffShownProperty() {
-        return diffShown.getReadOnlyProperty();
+        return wordDiff.shownProperty();
     }
 
     /**
@@ -333,7 +327,7 @@ public final class AnnotationViewModel {
      * @return the diff, null while not shown or not computed
      */
     public ReadOnlyObjectProperty<WordDiff> diffProperty() {
-        return diff.getReadOnlyProperty();
+        return wordDiff.diffProperty();
     }
 
     /**
@@ -427,7 +421,7 @@ public final class AnnotationViewModel {
         canUndo.set(false);
         // Pair ids are per database: nothing cached from the last one may show for this one.
         prepared.clear();
-        diffs.clear();
+        wordDiff.forget();
         scores.use(newStore, scores.context());
         tokenViews.clear();
         reload();
@@ -482,10 +476,7 @@ public final class AnnotationViewModel {
      * @param byStore whether the open database requires it
      */
     public void setBlindMode(boolean byUser, boolean byStore) {
-        userBlind = byUser;
-        storeBlind = byStore;
-        blind.set(byUser || byStore);
-        blindRequired.set(byStore);
+        blindMode.set(byUser, byStore);
         updateScoreView();
     }
 
@@ -535,7 +526,7 @@ public final class AnnotationViewModel {
         } else if (!loaded.isEmpty()) {
             index = loaded.size();
             current.set(null);
-            diff.set(null);
+            wordDiff.show(null);
             queueState.set(QueueState.END);
         }
     }
@@ -715,12 +706,7 @@ public final class AnnotationViewModel {
 
     /** Shows or hides the word diff of A against B. */
     public void toggleDiff() {
-        diffShown.set(!diffShown.get());
-        if (diffShown.get()) {
-            ensureDiff(current.get());
-        } else {
-            diff.set(null);
-        }
+        wordDiff.toggle();
     }
 
     // ---------------------------------------------------------------- per-token views
@@ -772,7 +758,7 @@ public final class AnnotationViewModel {
     /** Whether the annotator may see scores of the pair on screen. */
     boolean scoresRevealed() {
         PreparedPair pair = current.get();
-        return pair != null && (!blind.get() || revealed(pair));
+        return pair != null && !blindMode.hides(mineOf(pair));
     }
 
     /** Puts a new pair (an edited variant) right after the pair on screen. */
@@ -801,7 +787,7 @@ public final class AnnotationViewModel {
         index = -1;
         preparing.clear();
         current.set(null);
-        diff.set(null);
+        wordDiff.show(null);
         neighbours.set(List.of());
         annotatedCount.set(-1);
         totalCount.set(-1);
@@ -902,7 +888,7 @@ public final class AnnotationViewModel {
             display(pair);
         } else {
             current.set(null);
-            diff.set(null);
+            wordDiff.show(null);
             queueState.set(QueueState.LOADING);
             prepare(List.of(stored));
         }
@@ -917,11 +903,7 @@ public final class AnnotationViewModel {
         queueState.set(QueueState.SHOWING);
         Annotation saved = mineOf(pair);
         resetDraft(saved);
-        if (diffShown.get()) {
-            ensureDiff(pair);
-        } else {
-            diff.set(null);
-        }
+        wordDiff.show(pair);
         updateScoreView();
         scores.scoreLive(pair.stored());
         updateNeighbours();
@@ -1059,7 +1041,7 @@ public final class AnnotationViewModel {
 
     private void updateScores() {
         PreparedPair pair = current.get();
-        boolean revealed = pair != null && (!blind.get() || revealed(pair));
+        boolean revealed = pair != null && !blindMode.hides(mineOf(pair));
         labelVisible.set(pair == null || revealed);
         if (pair == null) {
             return;
@@ -1120,7 +1102,7 @@ public final class AnnotationViewModel {
                     ? TokenView.unavailable(TokenState.FAILED, "not scored: " + failure)
                     : TokenView.unavailable(TokenState.SCORING, "waiting for the scores\u2026");
         }
-        if (blind.get() && !revealed(pair)) {
+        if (blindMode.hides(mineOf(pair))) {
             return TokenView.unavailable(TokenState.HIDDEN, "blind mode: shown after your verdict");
         }
         ScoreResult a = results.of(pair.storedSide(DisplaySide.A));
@@ -1159,11 +1141,6 @@ public final class AnnotationViewModel {
             }
         }
         return new SideTokens(tokens, heats, responseStart);
-    }
-
-    private boolean revealed(PreparedPair pair) {
-        Annotation saved = mineOf(pair);
-        return saved != null && saved.verdict() != Verdict.SKIP;
     }
 
     private Annotation mineOf(PreparedPair pair) {
@@ -1268,32 +1245,6 @@ public final class AnnotationViewModel {
         long total = totalCount.get();
         long done = annotatedCount.get();
         progressText.set(total < 0 || done < 0 ? "\u2026 / \u2026" : done + " / " + total);
-    }
-
-    private void ensureDiff(PreparedPair pair) {
-        if (pair == null) {
-            diff.set(null);
-            return;
-        }
-        WordDiff known = diffs.get(pair.id());
-        if (known != null) {
-            diff.set(known);
-            return;
-        }
-        diff.set(null);
-        String left = pair.text(DisplaySide.A);
-        String right = pair.text(DisplaySide.B);
-        long pairId = pair.id();
-        executor.submit(
-                "Comparing A and B",
-                progress -> WordDiff.compare(left, right),
-                computed -> {
-                    diffs.put(pairId, computed);
-                    if (diffShown.get() && pairId == currentId()) {
-                        diff.set(computed);
-                    }
-                },
-                error -> report("Cannot compare the responses", error));
     }
 
     /**
