@@ -1,26 +1,13 @@
 package io.rewardlens.ui.annotate;
 
-import io.rewardlens.scoring.BatchJob;
-import io.rewardlens.scoring.BatchListener;
-import io.rewardlens.scoring.BatchProgress;
-import io.rewardlens.scoring.Conversation;
 import io.rewardlens.scoring.ScoreResult;
-import io.rewardlens.scoring.ScoringException;
 import io.rewardlens.storage.Annotation;
-import io.rewardlens.storage.PairScore;
 import io.rewardlens.storage.PreferenceStore;
-import io.rewardlens.storage.Side;
-import io.rewardlens.storage.StoreBusyException;
-import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
-import io.rewardlens.storescoring.DatasetScoring;
-import io.rewardlens.storescoring.PairConversations;
 import io.rewardlens.storescoring.ScoringContext;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.task.BackgroundExecutor;
-import io.rewardlens.ui.task.BackgroundWork;
-import io.rewardlens.ui.task.JobProgress;
 import io.rewardlens.ui.tokens.MessageHeat;
 import io.rewardlens.ui.tokens.TokenScores;
 import java.time.Clock;
@@ -31,20 +18,13 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -79,8 +59,6 @@ public final class AnnotationViewModel {
     public static final int NEIGHBOURS_AHEAD = 2;
 
     private static final int PREPARED_CACHE = 64;
-    private static final int SCORES_CACHE = 512;
-    private static final int DIFF_CACHE = 16;
     private static final int TOKEN_CACHE = 16;
 
     private final BackgroundExecutor executor;
@@ -88,10 +66,7 @@ public final class AnnotationViewModel {
     private final Consumer<String> errors;
 
     private PreferenceStore store;
-    private ScoringContext scoring;
     private String annotator = "annotator";
-    private boolean userBlind;
-    private boolean storeBlind;
     private QueueFilter filter = QueueFilter.all();
 
     private long generation;
@@ -104,24 +79,18 @@ public final class AnnotationViewModel {
     private int index = -1;
     private long shownAtMillis;
 
-    private final Map<Long, PreparedPair> prepared = lru(PREPARED_CACHE);
+    private final Map<Long, PreparedPair> prepared = Lru.of(PREPARED_CACHE);
     private final Set<Long> preparing = new HashSet<>();
-    private final Map<Long, PairResults> scores = lru(SCORES_CACHE);
-    private final Map<Long, String> scoreFailures = lru(SCORES_CACHE);
-    private final Set<Long> scoringLive = new HashSet<>();
-    private final Set<Long> scoringAhead = new HashSet<>();
-    private final Map<Long, WordDiff> diffs = lru(DIFF_CACHE);
-    private final Map<Long, TokenView> tokenViews = lru(TOKEN_CACHE);
+    private final Map<Long, TokenView> tokenViews = Lru.of(TOKEN_CACHE);
 
     /** This annotator's annotation per pair as changed in this session (empty: none). */
     private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
 
-    /** Ids of saved annotations per pair, as the store returned them. */
-    private final Map<Long, Long> annotationIds = new HashMap<>();
-
     private final Deque<UndoEntry> undo = new ArrayDeque<>();
-    private final Deque<Supplier<PendingWrite>> writes = new ArrayDeque<>();
-    private RunningWrite running;
+    private final VerdictWriter writer;
+    private final ScorePrefetcher scores;
+    private final WordDiffState wordDiff;
+    private final BlindMode blindMode = new BlindMode();
     private long sessionTimeMs;
 
     private final ReadOnlyObjectWrapper<QueueState> queueState =
@@ -133,9 +102,6 @@ public final class AnnotationViewModel {
                     this, "scoreView", ScoreView.of(ScoreState.NO_MODEL, "No reward model"));
     private final ReadOnlyBooleanWrapper labelVisible =
             new ReadOnlyBooleanWrapper(this, "labelVisible", true);
-    private final ReadOnlyBooleanWrapper blind = new ReadOnlyBooleanWrapper(this, "blind");
-    private final ReadOnlyBooleanWrapper blindRequired =
-            new ReadOnlyBooleanWrapper(this, "blindRequired");
     private final ReadOnlyObjectWrapper<Verdict> verdict =
             new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ReadOnlyIntegerWrapper strength = new ReadOnlyIntegerWrapper(this, "strength");
@@ -154,12 +120,8 @@ public final class AnnotationViewModel {
             new ReadOnlyIntegerWrapper(this, "sessionCount");
     private final ReadOnlyStringWrapper paceText = new ReadOnlyStringWrapper(this, "paceText", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper diffShown = new ReadOnlyBooleanWrapper(this, "diffShown");
-    private final ReadOnlyObjectWrapper<WordDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
     private final ReadOnlyObjectWrapper<QueueFilter> filterProperty =
             new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
-    private final ReadOnlyIntegerWrapper pendingWrites =
-            new ReadOnlyIntegerWrapper(this, "pendingWrites");
     private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
             new ReadOnlyObjectWrapper<>(this, "neighbours", List.of());
     private final ReadOnlyBooleanWrapper heatShown = new ReadOnlyBooleanWrapper(this, "heatShown");
@@ -182,6 +144,9 @@ public final class AnnotationViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.errors = Objects.requireNonNull(errors, "errors");
+        this.writer = new VerdictWriter(executor, errors);
+        this.scores = new ScorePrefetcher(executor, errors, this::scored);
+        this.wordDiff = new WordDiffState(executor, errors);
         // A pair leaving the screen takes its per-token views along (a new pair sets its own).
         current.addListener(
                 (o, before, after) -> {
@@ -236,7 +201,7 @@ public final class AnnotationViewModel {
      * @return true in blind mode
      */
     public ReadOnlyBooleanProperty blindProperty() {
-        return blind.getReadOnlyProperty();
+        return blindMode.blindProperty();
     }
 
     /**
@@ -245,7 +210,7 @@ public final class AnnotationViewModel {
      * @return true when required
      */
     public ReadOnlyBooleanProperty blindRequiredProperty() {
-        return blindRequired.getReadOnlyProperty();
+        return blindMode.requiredProperty();
     }
 
     /**
@@ -353,7 +318,7 @@ public final class AnnotationViewModel {
      * @return true while shown
      */
     public ReadOnlyBooleanProperty diffShownProperty() {
-        return diffShown.getReadOnlyProperty();
+        return wordDiff.shownProperty();
     }
 
     /**
@@ -362,7 +327,7 @@ public final class AnnotationViewModel {
      * @return the diff, null while not shown or not computed
      */
     public ReadOnlyObjectProperty<WordDiff> diffProperty() {
-        return diff.getReadOnlyProperty();
+        return wordDiff.diffProperty();
     }
 
     /**
@@ -380,7 +345,7 @@ public final class AnnotationViewModel {
      * @return how many are queued or running
      */
     public ReadOnlyIntegerProperty pendingWritesProperty() {
-        return pendingWrites.getReadOnlyProperty();
+        return writer.pendingWritesProperty();
     }
 
     /**
@@ -439,9 +404,6 @@ public final class AnnotationViewModel {
      */
     public static final Duration WRITE_WAIT_BEFORE_CLOSE = Duration.ofSeconds(15);
 
-    /** How long a verdict write refused by a busy database waits before it is tried again. */
-    public static final Duration BUSY_RETRY_DELAY = Duration.ofSeconds(2);
-
     /**
      * Opens the queue of a store (or closes it with null), from its first pair. Verdict changes
      * still waiting are saved into the store they were given in first.
@@ -454,11 +416,13 @@ public final class AnnotationViewModel {
         }
         this.store = newStore;
         mine.clear();
-        annotationIds.clear();
+        writer.forgetSavedIds();
         undo.clear();
         canUndo.set(false);
-        scores.clear();
-        scoreFailures.clear();
+        // Pair ids are per database: nothing cached from the last one may show for this one.
+        prepared.clear();
+        wordDiff.forget();
+        scores.use(newStore, scores.context());
         tokenViews.clear();
         reload();
     }
@@ -470,12 +434,8 @@ public final class AnnotationViewModel {
      * @param context the model's scoring context, or null
      */
     public void setScoring(ScoringContext context) {
-        this.scoring = context;
-        scores.clear();
-        scoreFailures.clear();
+        scores.use(store, context);
         tokenViews.clear();
-        scoringLive.clear();
-        scoringAhead.clear();
         if (filter.disagreesWithLabel()) {
             reload();
             return;
@@ -483,8 +443,8 @@ public final class AnnotationViewModel {
         PreparedPair pair = current.get();
         if (pair != null) {
             updateScoreView();
-            requestLive(pair);
-            scoreAhead();
+            scores.scoreLive(pair.stored());
+            scores.scoreAhead(ahead());
         }
     }
 
@@ -501,7 +461,7 @@ public final class AnnotationViewModel {
         }
         annotator = name;
         mine.clear();
-        annotationIds.clear();
+        writer.forgetSavedIds();
         undo.clear();
         canUndo.set(false);
         prepared.clear();
@@ -516,10 +476,7 @@ public final class AnnotationViewModel {
      * @param byStore whether the open database requires it
      */
     public void setBlindMode(boolean byUser, boolean byStore) {
-        userBlind = byUser;
-        storeBlind = byStore;
-        blind.set(byUser || byStore);
-        blindRequired.set(byStore);
+        blindMode.set(byUser, byStore);
         updateScoreView();
     }
 
@@ -569,7 +526,7 @@ public final class AnnotationViewModel {
         } else if (!loaded.isEmpty()) {
             index = loaded.size();
             current.set(null);
-            diff.set(null);
+            wordDiff.show(null);
             queueState.set(QueueState.END);
         }
     }
@@ -735,28 +692,8 @@ public final class AnnotationViewModel {
             sessionTimeMs -= entry.after().timeTakenMs();
             updatePace();
         }
-        Annotation before = entry.before();
         long pairId = entry.pairId();
-        PreferenceStore target = store;
-        enqueueWrite(
-                () -> {
-                    Long id = annotationIds.get(pairId);
-                    if (before == null) {
-                        return new PendingWrite(
-                                "Undoing the verdict on pair " + pairId,
-                                progress -> {
-                                    if (id != null) {
-                                        target.deleteAnnotation(id);
-                                    }
-                                    return null;
-                                },
-                                ignored -> annotationIds.remove(pairId));
-                    }
-                    return new PendingWrite(
-                            "Restoring the verdict on pair " + pairId,
-                            progress -> target.saveAnnotation(before),
-                            saved -> annotationIds.put(pairId, ((StoredAnnotation) saved).id()));
-                });
+        writer.restore(store, pairId, entry.before());
         int position = indexOf(pairId);
         if (position >= 0) {
             show(position);
@@ -769,12 +706,7 @@ public final class AnnotationViewModel {
 
     /** Shows or hides the word diff of A against B. */
     public void toggleDiff() {
-        diffShown.set(!diffShown.get());
-        if (diffShown.get()) {
-            ensureDiff(current.get());
-        } else {
-            diff.set(null);
-        }
+        wordDiff.toggle();
     }
 
     // ---------------------------------------------------------------- per-token views
@@ -807,7 +739,7 @@ public final class AnnotationViewModel {
     }
 
     ScoringContext scoring() {
-        return scoring;
+        return scores.context();
     }
 
     BackgroundExecutor executor() {
@@ -820,13 +752,13 @@ public final class AnnotationViewModel {
 
     /** The scores of a pair, if known. */
     PairResults resultsOf(long pairId) {
-        return scores.get(pairId);
+        return scores.results(pairId);
     }
 
     /** Whether the annotator may see scores of the pair on screen. */
     boolean scoresRevealed() {
         PreparedPair pair = current.get();
-        return pair != null && (!blind.get() || revealed(pair));
+        return pair != null && !blindMode.hides(mineOf(pair));
     }
 
     /** Puts a new pair (an edited variant) right after the pair on screen. */
@@ -854,10 +786,8 @@ public final class AnnotationViewModel {
         loadedIds.clear();
         index = -1;
         preparing.clear();
-        scoringAhead.clear();
-        scoringLive.clear();
         current.set(null);
-        diff.set(null);
+        wordDiff.show(null);
         neighbours.set(List.of());
         annotatedCount.set(-1);
         totalCount.set(-1);
@@ -884,7 +814,7 @@ public final class AnnotationViewModel {
         long expected = generation;
         PreferenceStore source = store;
         QueueFilter wanted = filter;
-        Long modelId = scoring == null ? null : scoring.model().id();
+        Long modelId = modelId();
         PairQueue known = queue;
         executor.submit(
                 "Reading pairs",
@@ -935,7 +865,7 @@ public final class AnnotationViewModel {
         long expected = generation;
         PreferenceStore source = store;
         QueueFilter wanted = filter;
-        Long modelId = scoring == null ? null : scoring.model().id();
+        Long modelId = modelId();
         executor.submit(
                 "Counting pairs",
                 progress -> new PairQueue(source, wanted, modelId).counts(),
@@ -958,7 +888,7 @@ public final class AnnotationViewModel {
             display(pair);
         } else {
             current.set(null);
-            diff.set(null);
+            wordDiff.show(null);
             queueState.set(QueueState.LOADING);
             prepare(List.of(stored));
         }
@@ -973,15 +903,9 @@ public final class AnnotationViewModel {
         queueState.set(QueueState.SHOWING);
         Annotation saved = mineOf(pair);
         resetDraft(saved);
-        if (diffShown.get()) {
-            ensureDiff(pair);
-        } else {
-            diff.set(null);
-        }
+        wordDiff.show(pair);
         updateScoreView();
-        if (!scores.containsKey(pair.id())) {
-            requestLive(pair);
-        }
+        scores.scoreLive(pair.stored());
         updateNeighbours();
         shownAtMillis = clock.millis();
     }
@@ -1088,7 +1012,7 @@ public final class AnnotationViewModel {
             loadPage();
         }
         prepare(ahead());
-        scoreAhead();
+        scores.scoreAhead(ahead());
     }
 
     private List<StoredPair> ahead() {
@@ -1097,160 +1021,17 @@ public final class AnnotationViewModel {
         return List.copyOf(loaded.subList(from, to));
     }
 
-    /** Scores the pair on screen ahead of any background work. */
-    private void requestLive(PreparedPair pair) {
-        ScoringContext context = scoring;
-        if (context == null || !scoringLive.add(pair.id())) {
-            return;
-        }
-        long pairId = pair.id();
-        List<Conversation> conversations = conversations(pair.stored());
-        executor.submit(
-                "Scoring pair " + pairId,
-                progress ->
-                        await(
-                                context.service()
-                                        .scoreLive(conversations, ScoringContext.LENGTH_POLICY)),
-                results -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    scoringLive.remove(pairId);
-                    accept(Map.of(pairId, new PairResults(results.get(0), results.get(1))));
-                },
-                error -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    scoringLive.remove(pairId);
-                    scoreFailures.put(pairId, message(error));
-                    if (pairId == currentId()) {
-                        updateScoreView();
-                    }
-                });
+    private Long modelId() {
+        ScoringContext context = scores.context();
+        return context == null ? null : context.model().id();
     }
 
-    /** Scores the next pairs as background work, so that moving on finds their scores. */
-    private void scoreAhead() {
-        ScoringContext context = scoring;
-        if (context == null) {
-            return;
-        }
-        List<StoredPair> todo = new ArrayList<>();
-        for (StoredPair pair : ahead()) {
-            if (!scores.containsKey(pair.id())
-                    && !scoreFailures.containsKey(pair.id())
-                    && scoringAhead.add(pair.id())) {
-                todo.add(pair);
-            }
-        }
-        if (todo.isEmpty()) {
-            return;
-        }
-        List<Conversation> conversations = new ArrayList<>();
-        for (StoredPair pair : todo) {
-            conversations.addAll(conversations(pair));
-        }
-        executor.submit(
-                "Scoring the next pairs",
-                progress -> scoreBatch(context, conversations),
-                results -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    Map<Long, PairResults> found = new LinkedHashMap<>();
-                    for (int i = 0; i < todo.size(); i++) {
-                        long pairId = todo.get(i).id();
-                        scoringAhead.remove(pairId);
-                        ScoreResult chosen = results[2 * i];
-                        ScoreResult rejected = results[2 * i + 1];
-                        if (chosen != null && rejected != null) {
-                            found.put(pairId, new PairResults(chosen, rejected));
-                        }
-                    }
-                    accept(found);
-                },
-                error -> {
-                    if (context != scoring) {
-                        return;
-                    }
-                    todo.forEach(pair -> scoringAhead.remove(pair.id()));
-                });
-    }
-
-    private static List<Conversation> conversations(StoredPair pair) {
-        return List.of(
-                PairConversations.of(pair.pair(), Side.CHOSEN),
-                PairConversations.of(pair.pair(), Side.REJECTED));
-    }
-
-    private static ScoreResult[] scoreBatch(
-            ScoringContext context, List<Conversation> conversations) throws Exception {
-        ScoreResult[] results = new ScoreResult[conversations.size()];
-        BatchJob job =
-                context.service()
-                        .submitBatch(
-                                conversations,
-                                ScoringContext.LENGTH_POLICY,
-                                new BatchListener() {
-                                    @Override
-                                    public void scored(int index, ScoreResult result) {
-                                        results[index] = result;
-                                    }
-
-                                    @Override
-                                    public void failed(int index, ScoringException error) {
-                                        // Left null: the pair is scored live when it is shown.
-                                    }
-                                });
-        BatchProgress finished = await(job.completion());
-        if (finished.cancelled()) {
-            throw new CancellationException("scoring ahead was cancelled");
-        }
-        return results;
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw e;
-        }
-    }
-
-    /** Keeps new scores, shows them if their pair is on screen and saves them in the store. */
-    private void accept(Map<Long, PairResults> found) {
-        if (found.isEmpty()) {
-            return;
-        }
-        scores.putAll(found);
-        found.keySet().forEach(tokenViews::remove);
-        if (found.containsKey(currentId())) {
+    /** Forgets per-token views of newly scored pairs; shows the scores of the pair on screen. */
+    private void scored(Set<Long> pairIds) {
+        pairIds.forEach(tokenViews::remove);
+        if (pairIds.contains(currentId())) {
             updateScoreView();
         }
-        ScoringContext context = scoring;
-        PreferenceStore target = store;
-        List<PairScore> rows = new ArrayList<>();
-        found.forEach(
-                (pairId, results) ->
-                        rows.add(
-                                DatasetScoring.toPairScore(
-                                        pairId,
-                                        context.model(),
-                                        results.chosen(),
-                                        results.rejected())));
-        executor.submit(
-                "Saving scores",
-                progress -> {
-                    target.saveScores(rows);
-                    return null;
-                },
-                ignored -> {},
-                error -> report("Cannot save scores", error));
     }
 
     private void updateScoreView() {
@@ -1260,19 +1041,19 @@ public final class AnnotationViewModel {
 
     private void updateScores() {
         PreparedPair pair = current.get();
-        boolean revealed = pair != null && (!blind.get() || revealed(pair));
+        boolean revealed = pair != null && !blindMode.hides(mineOf(pair));
         labelVisible.set(pair == null || revealed);
         if (pair == null) {
             return;
         }
-        if (scoring == null) {
+        if (scores.context() == null) {
             scoreView.set(
                     ScoreView.of(ScoreState.NO_MODEL, "No reward model: Model \u2192 Open\u2026"));
             return;
         }
-        PairResults results = scores.get(pair.id());
+        PairResults results = scores.results(pair.id());
         if (results == null) {
-            String failure = scoreFailures.get(pair.id());
+            String failure = scores.failure(pair.id());
             scoreView.set(
                     failure != null
                             ? ScoreView.of(ScoreState.FAILED, failure)
@@ -1310,18 +1091,18 @@ public final class AnnotationViewModel {
         if (pair == null) {
             return TokenView.unavailable(TokenState.OFF, "No pair on screen");
         }
-        if (scoring == null) {
+        if (scores.context() == null) {
             return TokenView.unavailable(
                     TokenState.NO_MODEL, "no reward model (Model \u2192 Open\u2026)");
         }
-        PairResults results = scores.get(pair.id());
+        PairResults results = scores.results(pair.id());
         if (results == null) {
-            String failure = scoreFailures.get(pair.id());
+            String failure = scores.failure(pair.id());
             return failure != null
                     ? TokenView.unavailable(TokenState.FAILED, "not scored: " + failure)
                     : TokenView.unavailable(TokenState.SCORING, "waiting for the scores\u2026");
         }
-        if (blind.get() && !revealed(pair)) {
+        if (blindMode.hides(mineOf(pair))) {
             return TokenView.unavailable(TokenState.HIDDEN, "blind mode: shown after your verdict");
         }
         ScoreResult a = results.of(pair.storedSide(DisplaySide.A));
@@ -1360,11 +1141,6 @@ public final class AnnotationViewModel {
             }
         }
         return new SideTokens(tokens, heats, responseStart);
-    }
-
-    private boolean revealed(PreparedPair pair) {
-        Annotation saved = mineOf(pair);
-        return saved != null && saved.verdict() != Verdict.SKIP;
     }
 
     private Annotation mineOf(PreparedPair pair) {
@@ -1451,15 +1227,7 @@ public final class AnnotationViewModel {
             verdict.set(annotation.verdict());
             updateScoreView();
         }
-        PreferenceStore target = store;
-        enqueueWrite(
-                () ->
-                        new PendingWrite(
-                                "Saving the verdict on pair " + pairId,
-                                progress -> target.saveAnnotation(annotation),
-                                saved ->
-                                        annotationIds.put(
-                                                pairId, ((StoredAnnotation) saved).id())));
+        writer.save(store, annotation);
     }
 
     private void updatePace() {
@@ -1479,139 +1247,6 @@ public final class AnnotationViewModel {
         progressText.set(total < 0 || done < 0 ? "\u2026 / \u2026" : done + " / " + total);
     }
 
-    private void ensureDiff(PreparedPair pair) {
-        if (pair == null) {
-            diff.set(null);
-            return;
-        }
-        WordDiff known = diffs.get(pair.id());
-        if (known != null) {
-            diff.set(known);
-            return;
-        }
-        diff.set(null);
-        String left = pair.text(DisplaySide.A);
-        String right = pair.text(DisplaySide.B);
-        long pairId = pair.id();
-        executor.submit(
-                "Comparing A and B",
-                progress -> WordDiff.compare(left, right),
-                computed -> {
-                    diffs.put(pairId, computed);
-                    if (diffShown.get() && pairId == currentId()) {
-                        diff.set(computed);
-                    }
-                },
-                error -> report("Cannot compare the responses", error));
-    }
-
-    /** A write waiting its turn: made when its turn comes, so it sees earlier writes' ids. */
-    private record PendingWrite(
-            String title, BackgroundWork<Object> work, Consumer<Object> onSaved) {}
-
-    /**
-     * The write the executor runs now. Its work signals {@link #done} itself, so {@link
-     * #saveWaitingWrites} can wait for it even while the UI thread is busy and its callback waits.
-     */
-    private static final class RunningWrite {
-        final PendingWrite write;
-        final CountDownLatch done = new CountDownLatch(1);
-        volatile Object result;
-        volatile Throwable failure;
-        boolean settled;
-
-        RunningWrite(PendingWrite write) {
-            this.write = write;
-        }
-    }
-
-    private void enqueueWrite(Supplier<PendingWrite> write) {
-        writes.add(write);
-        pendingWrites.set(pendingWrites.get() + 1);
-        if (running == null) {
-            writeNext();
-        }
-    }
-
-    private void writeNext() {
-        Supplier<PendingWrite> next = writes.poll();
-        if (next == null) {
-            running = null;
-            return;
-        }
-        RunningWrite run = new RunningWrite(next.get());
-        running = run;
-        executor.submit(
-                run.write.title(),
-                progress -> {
-                    try {
-                        Object saved = run.write.work().run(progress);
-                        run.result = saved;
-                        return saved;
-                    } catch (Exception | Error e) {
-                        run.failure = e;
-                        throw e;
-                    } finally {
-                        run.done.countDown();
-                    }
-                },
-                saved -> settle(run, saved, null),
-                error -> settle(run, null, error));
-    }
-
-    /**
-     * Books a finished write (once, whether its callback or a flush comes first), then starts the
-     * next. A write refused because another process holds the database (e.g. a long import) stays
-     * first in line and is tried again after {@link #BUSY_RETRY_DELAY}.
-     */
-    private void settle(RunningWrite run, Object saved, Throwable error) {
-        if (run.settled) {
-            return;
-        }
-        run.settled = true;
-        if (error != null && busy(error)) {
-            writes.addFirst(() -> run.write);
-            report(
-                    run.write.title()
-                            + " waits: RewardLens tries again every "
-                            + BUSY_RETRY_DELAY.toSeconds()
-                            + " s and before it closes",
-                    error);
-            if (running == run) {
-                executor.schedule(
-                        BUSY_RETRY_DELAY,
-                        () -> {
-                            if (running == run) {
-                                writeNext();
-                            }
-                        });
-            }
-            return;
-        }
-        finish(run.write, saved, error);
-        if (running == run) {
-            writeNext();
-        }
-    }
-
-    private static boolean busy(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreBusyException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void finish(PendingWrite write, Object saved, Throwable error) {
-        if (error == null) {
-            write.onSaved().accept(saved);
-        } else {
-            report(write.title() + " failed; it was not saved", error);
-        }
-        pendingWrites.set(pendingWrites.get() - 1);
-    }
-
     /**
      * Saves every verdict change still waiting for its turn, on the calling thread, after the one
      * being written: call it before the store closes or another opens, so that a key pressed just
@@ -1621,69 +1256,11 @@ public final class AnnotationViewModel {
      * @return true when nothing is left unsaved
      */
     public boolean saveWaitingWrites(Duration timeout) {
-        RunningWrite run = running;
-        if (run != null && !run.settled) {
-            boolean finished;
-            try {
-                finished = run.done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                finished = false;
-            }
-            if (!finished) {
-                report(
-                        "Verdicts not saved",
-                        new IllegalStateException(
-                                "the database did not finish a write within "
-                                        + timeout.toSeconds()
-                                        + " s; "
-                                        + pendingWrites.get()
-                                        + " change(s) are not saved"));
-                return false;
-            }
-            running = null;
-            settle(run, run.result, run.failure);
-        }
-        running = null;
-        boolean allSaved = run == null || run.failure == null || busy(run.failure);
-        Supplier<PendingWrite> next;
-        while ((next = writes.poll()) != null) {
-            PendingWrite write = next.get();
-            Object saved = null;
-            Throwable error = null;
-            try {
-                saved = write.work().run(JobProgress.NONE);
-            } catch (Exception | Error e) {
-                error = e;
-                allSaved = false;
-            }
-            finish(write, saved, error);
-        }
-        return allSaved;
+        return writer.saveWaitingWrites(timeout);
     }
 
     private void report(String what, Throwable error) {
-        errors.accept(what + ": " + message(error));
-    }
-
-    static String message(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof ExecutionException || cause instanceof RuntimeException)
-                && cause.getCause() != null
-                && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
-    }
-
-    private static <K, V> Map<K, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        errors.accept(what + ": " + FailureMessage.of(error));
     }
 
     /**

@@ -219,7 +219,7 @@ public final class EditViewModel {
                             annotation.insertAfterCurrent(stored);
                         },
                         error -> {
-                            String why = AnnotationViewModel.message(error);
+                            String why = FailureMessage.of(error);
                             message.set("Not saved: " + why);
                             annotation.errors().accept("Cannot save the edited pair: " + why);
                         });
@@ -282,7 +282,7 @@ public final class EditViewModel {
                                 state.set(ScoreState.FAILED);
                                 message.set(
                                         "Cannot score the edited text: "
-                                                + AnnotationViewModel.message(error));
+                                                + FailureMessage.of(error));
                             }
                         });
     }

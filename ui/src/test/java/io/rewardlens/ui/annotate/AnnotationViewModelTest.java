@@ -442,6 +442,39 @@ class AnnotationViewModelTest {
         assertEquals(chosen, shown.shownAsA() == Side.CHOSEN ? a : b, 1e-6);
     }
 
+    @Test
+    void anotherDatabaseShowsItsOwnPairsAndDiffsNotThoseCachedFromTheLastOne() throws Exception {
+        vm.toggleDiff();
+        PreparedPair first = current();
+        Path otherDir = Files.createDirectories(dir.resolve("other"));
+        try (PreferenceStore other = PreferenceStore.open(otherDir.resolve("other.db"))) {
+            other.createDataset("other", null);
+            StoredPair only =
+                    other.addPair(
+                            "other",
+                            PreferencePair.fromConversations(
+                                    "other",
+                                    1,
+                                    List.of(
+                                            new ChatMessage("user", "Name a colour"),
+                                            new ChatMessage("assistant", "Teal")),
+                                    List.of(
+                                            new ChatMessage("user", "Name a colour"),
+                                            new ChatMessage("assistant", "Seven")),
+                                    null));
+            assertEquals(first.id(), only.id(), "both databases number their pairs alike");
+            vm.setScoring(null);
+            vm.open(other);
+            PreparedPair shown = current();
+            assertEquals(only.pair(), shown.stored().pair());
+            assertEquals(
+                    Set.of("Teal", "Seven"),
+                    Set.of(shown.text(DisplaySide.A), shown.text(DisplaySide.B)));
+            assertEquals(shown.text(DisplaySide.A), join(vm.diffProperty().get().left()));
+            assertEquals(shown.text(DisplaySide.B), join(vm.diffProperty().get().right()));
+        }
+    }
+
     private List<Long> walk() {
         List<Long> walked = new ArrayList<>();
         while (vm.queueStateProperty().get() == QueueState.SHOWING) {
