@@ -56,14 +56,7 @@ class WorkbenchLayoutTest {
         for (int i = 0; i < 5; i++) {
             System.gc();
         }
-        robot.interact(
-                () -> {
-                    try {
-                        workbench.openDemoModel();
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+        openDemoModel(robot);
         workbench.waitForScores();
         assertFalse(disagrees.isDisabled(), "a model is loaded and the pair is scored");
 
@@ -81,14 +74,7 @@ class WorkbenchLayoutTest {
 
     @Test
     void atALaptopsWidthNoRowWrapsAndTheModelNameIsWhole(FxRobot robot) throws Exception {
-        robot.interact(
-                () -> {
-                    try {
-                        workbench.openDemoModel();
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+        openDemoModel(robot);
         workbench.waitForScores();
         robot.interact(() -> stage.setWidth(LAPTOP_WIDTH));
         WorkbenchFixture.waitFor(
@@ -105,6 +91,17 @@ class WorkbenchLayoutTest {
         Text shown = (Text) model.lookup(".text");
         assertTrue(model.getText().contains("tiny-qwen3"), model.getText());
         assertEquals(model.getText(), shown.getText(), "the status bar shows the whole name");
+    }
+
+    private void openDemoModel(FxRobot robot) {
+        robot.interact(
+                () -> {
+                    try {
+                        workbench.openDemoModel();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
     }
 
     private boolean queueShowsAPair() {
