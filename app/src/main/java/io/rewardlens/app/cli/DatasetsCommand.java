@@ -30,12 +30,6 @@ public final class DatasetsCommand implements Runnable {
                 spec.commandLine(), "datasets needs a subcommand: list, rename or delete");
     }
 
-    private static RefusedInputException noSuchDataset(
-            String name, StoreOptions store, PreferenceStore db) {
-        return new RefusedInputException(
-                "no dataset '" + name + "' in " + store.database + "; " + Datasets.known(db));
-    }
-
     /** {@code datasets list}: every dataset with its counts and where it came from. */
     @Command(
             name = "list",
@@ -111,7 +105,7 @@ public final class DatasetsCommand implements Runnable {
                                     + "'");
                 }
                 if (!renamed) {
-                    throw noSuchDataset(oldName, store, db);
+                    throw Datasets.unknown(oldName, store.database, db);
                 }
             }
             spec.commandLine()
@@ -139,9 +133,10 @@ public final class DatasetsCommand implements Runnable {
         public Integer call() {
             try (PreferenceStore db = store.openExisting()) {
                 DatasetSummary dataset =
-                        db.dataset(name).orElseThrow(() -> noSuchDataset(name, store, db));
+                        db.dataset(name)
+                                .orElseThrow(() -> Datasets.unknown(name, store.database, db));
                 if (!db.deleteDataset(name)) {
-                    throw noSuchDataset(name, store, db);
+                    throw Datasets.unknown(name, store.database, db);
                 }
                 spec.commandLine()
                         .getOut()

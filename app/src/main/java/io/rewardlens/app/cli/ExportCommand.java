@@ -118,13 +118,7 @@ public final class ExportCommand implements Callable<Integer> {
         try (PreferenceStore db = store.openExisting()) {
             for (String name : datasets) {
                 if (db.dataset(name).isEmpty()) {
-                    throw new RefusedInputException(
-                            "no dataset '"
-                                    + name
-                                    + "' in "
-                                    + store.database
-                                    + "; "
-                                    + Datasets.known(db));
+                    throw Datasets.unknown(name, store.database, db);
                 }
             }
             if (model != null) {

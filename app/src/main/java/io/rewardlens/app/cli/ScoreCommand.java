@@ -43,13 +43,7 @@ public final class ScoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (PreferenceStore db = store.openExisting()) {
             if (dataset != null && db.dataset(dataset).isEmpty()) {
-                throw new RefusedInputException(
-                        "no dataset '"
-                                + dataset
-                                + "' in "
-                                + store.database
-                                + "; "
-                                + Datasets.known(db));
+                throw Datasets.unknown(dataset, store.database, db);
             }
             long started = System.nanoTime();
             DatasetScoring.Report report;
