@@ -12,10 +12,8 @@ import io.rewardlens.ui.tokens.MessageHeat;
 import io.rewardlens.ui.tokens.TokenScores;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,7 +28,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -86,12 +83,12 @@ public final class AnnotationViewModel {
     /** This annotator's annotation per pair as changed in this session (empty: none). */
     private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
 
-    private final Deque<UndoEntry> undo = new ArrayDeque<>();
+    private final UndoHistory undo = new UndoHistory();
+    private final SessionProgress session = new SessionProgress();
     private final VerdictWriter writer;
     private final ScorePrefetcher scores;
     private final WordDiffState wordDiff;
     private final BlindMode blindMode = new BlindMode();
-    private long sessionTimeMs;
 
     private final ReadOnlyObjectWrapper<QueueState> queueState =
             new ReadOnlyObjectWrapper<>(this, "queueState", QueueState.NO_DATABASE);
@@ -111,15 +108,6 @@ public final class AnnotationViewModel {
             new ReadOnlyObjectWrapper<>(this, "selectedTags", Set.of());
     private final ReadOnlyStringWrapper rationale =
             new ReadOnlyStringWrapper(this, "rationale", "");
-    private final ReadOnlyLongWrapper annotatedCount =
-            new ReadOnlyLongWrapper(this, "annotatedCount", -1);
-    private final ReadOnlyLongWrapper totalCount = new ReadOnlyLongWrapper(this, "totalCount", -1);
-    private final ReadOnlyStringWrapper progressText =
-            new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyIntegerWrapper sessionCount =
-            new ReadOnlyIntegerWrapper(this, "sessionCount");
-    private final ReadOnlyStringWrapper paceText = new ReadOnlyStringWrapper(this, "paceText", "");
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyObjectWrapper<QueueFilter> filterProperty =
             new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
     private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
@@ -264,16 +252,7 @@ public final class AnnotationViewModel {
      * @return the count, -1 while unknown
      */
     public ReadOnlyLongProperty annotatedCountProperty() {
-        return annotatedCount.getReadOnlyProperty();
-    }
-
-    /**
-     * Pairs of the queue's datasets and source.
-     *
-     * @return the count, -1 while unknown
-     */
-    public ReadOnlyLongProperty totalCountProperty() {
-        return totalCount.getReadOnlyProperty();
+        return session.annotatedCountProperty();
     }
 
     /**
@@ -282,7 +261,7 @@ public final class AnnotationViewModel {
      * @return the text
      */
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return session.progressTextProperty();
     }
 
     /**
@@ -291,7 +270,7 @@ public final class AnnotationViewModel {
      * @return the count
      */
     public ReadOnlyIntegerProperty sessionCountProperty() {
-        return sessionCount.getReadOnlyProperty();
+        return session.sessionCountProperty();
     }
 
     /**
@@ -300,7 +279,7 @@ public final class AnnotationViewModel {
      * @return the text, empty before the first verdict
      */
     public ReadOnlyStringProperty paceTextProperty() {
-        return paceText.getReadOnlyProperty();
+        return session.paceTextProperty();
     }
 
     /**
@@ -309,7 +288,7 @@ public final class AnnotationViewModel {
      * @return true when undo does something
      */
     public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+        return undo.canUndoProperty();
     }
 
     /**
@@ -418,7 +397,6 @@ public final class AnnotationViewModel {
         mine.clear();
         writer.forgetSavedIds();
         undo.clear();
-        canUndo.set(false);
         // Pair ids are per database: nothing cached from the last one may show for this one.
         prepared.clear();
         wordDiff.forget();
@@ -463,7 +441,6 @@ public final class AnnotationViewModel {
         mine.clear();
         writer.forgetSavedIds();
         undo.clear();
-        canUndo.set(false);
         prepared.clear();
         tokenViews.clear();
         reload();
@@ -678,19 +655,17 @@ public final class AnnotationViewModel {
      * what it held before, and the pair is shown again.
      */
     public void undo() {
-        UndoEntry entry = undo.poll();
-        canUndo.set(!undo.isEmpty());
+        UndoHistory.Change entry = undo.takeLast();
         if (entry == null) {
             return;
         }
         PreparedPair pair = prepared.get(entry.pairId());
         boolean wasAnnotated = annotatedNow(entry.pairId(), entry.annotatedByOthers());
         mine.put(entry.pairId(), Optional.ofNullable(entry.before()));
-        adjustAnnotated(wasAnnotated, annotatedNow(entry.pairId(), entry.annotatedByOthers()));
+        session.annotatedChanged(
+                wasAnnotated, annotatedNow(entry.pairId(), entry.annotatedByOthers()));
         if (entry.counted()) {
-            sessionCount.set(sessionCount.get() - 1);
-            sessionTimeMs -= entry.after().timeTakenMs();
-            updatePace();
+            session.verdictUndone(entry.after().timeTakenMs());
         }
         long pairId = entry.pairId();
         writer.restore(store, pairId, entry.before());
@@ -767,10 +742,7 @@ public final class AnnotationViewModel {
             return;
         }
         loaded.add(index + 1, pair);
-        if (totalCount.get() >= 0) {
-            totalCount.set(totalCount.get() + 1);
-            updateProgressText();
-        }
+        session.pairAdded();
         prepareAndScoreAhead();
     }
 
@@ -789,9 +761,7 @@ public final class AnnotationViewModel {
         current.set(null);
         wordDiff.show(null);
         neighbours.set(List.of());
-        annotatedCount.set(-1);
-        totalCount.set(-1);
-        updateProgressText();
+        session.countsUnknown();
         resetDraft(null);
         if (store == null) {
             queueState.set(QueueState.NO_DATABASE);
@@ -873,9 +843,7 @@ public final class AnnotationViewModel {
                     if (expected != generation) {
                         return;
                     }
-                    annotatedCount.set(counts.annotated());
-                    totalCount.set(counts.total());
-                    updateProgressText();
+                    session.counted(counts.annotated(), counts.total());
                 },
                 error -> report("Cannot count pairs", error));
     }
@@ -1166,14 +1134,6 @@ public final class AnnotationViewModel {
         return pair != null && pair.mine() != null;
     }
 
-    private void adjustAnnotated(boolean before, boolean after) {
-        if (before == after || annotatedCount.get() < 0) {
-            return;
-        }
-        annotatedCount.set(annotatedCount.get() + (after ? 1 : -1));
-        updateProgressText();
-    }
-
     private List<String> orderedTags(Set<String> selected) {
         List<String> ordered = new ArrayList<>();
         for (String tag : tags.get()) {
@@ -1215,36 +1175,18 @@ public final class AnnotationViewModel {
         Annotation before = mineOf(pair);
         boolean wasAnnotated = annotatedNow(pairId, pair.annotatedByOthers());
         mine.put(pairId, Optional.of(annotation));
-        adjustAnnotated(wasAnnotated, true);
-        undo.push(new UndoEntry(pairId, before, annotation, newVerdict, pair.annotatedByOthers()));
-        canUndo.set(true);
+        session.annotatedChanged(wasAnnotated, true);
+        undo.record(
+                new UndoHistory.Change(
+                        pairId, before, annotation, newVerdict, pair.annotatedByOthers()));
         if (newVerdict) {
-            sessionCount.set(sessionCount.get() + 1);
-            sessionTimeMs += annotation.timeTakenMs();
-            updatePace();
+            session.verdictGiven(annotation.timeTakenMs());
         }
         if (pairId == currentId()) {
             verdict.set(annotation.verdict());
             updateScoreView();
         }
         writer.save(store, annotation);
-    }
-
-    private void updatePace() {
-        int count = sessionCount.get();
-        paceText.set(
-                count <= 0
-                        ? ""
-                        : String.format(
-                                java.util.Locale.ROOT,
-                                "%.1f s per pair",
-                                sessionTimeMs / 1000.0 / count));
-    }
-
-    private void updateProgressText() {
-        long total = totalCount.get();
-        long done = annotatedCount.get();
-        progressText.set(total < 0 || done < 0 ? "\u2026 / \u2026" : done + " / " + total);
     }
 
     /**
@@ -1262,20 +1204,4 @@ public final class AnnotationViewModel {
     private void report(String what, Throwable error) {
         errors.accept(what + ": " + FailureMessage.of(error));
     }
-
-    /**
-     * One undoable change of an annotation.
-     *
-     * @param pairId the pair
-     * @param before what was saved before, or null
-     * @param after what was saved
-     * @param counted whether it was a new verdict counted in the session
-     * @param annotatedByOthers whether others had annotated the pair
-     */
-    private record UndoEntry(
-            long pairId,
-            Annotation before,
-            Annotation after,
-            boolean counted,
-            boolean annotatedByOthers) {}
 }
