@@ -8,8 +8,6 @@ import io.rewardlens.storage.Verdict;
 import io.rewardlens.storescoring.ScoringContext;
 import io.rewardlens.ui.diff.WordDiff;
 import io.rewardlens.ui.task.BackgroundExecutor;
-import io.rewardlens.ui.tokens.MessageHeat;
-import io.rewardlens.ui.tokens.TokenScores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +54,6 @@ public final class AnnotationViewModel {
     public static final int NEIGHBOURS_AHEAD = 2;
 
     private static final int PREPARED_CACHE = 64;
-    private static final int TOKEN_CACHE = 16;
 
     private final BackgroundExecutor executor;
     private final Clock clock;
@@ -78,7 +75,6 @@ public final class AnnotationViewModel {
 
     private final Map<Long, PreparedPair> prepared = Lru.of(PREPARED_CACHE);
     private final Set<Long> preparing = new HashSet<>();
-    private final Map<Long, TokenView> tokenViews = Lru.of(TOKEN_CACHE);
 
     /** This annotator's annotation per pair as changed in this session (empty: none). */
     private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
@@ -88,6 +84,7 @@ public final class AnnotationViewModel {
     private final VerdictWriter writer;
     private final ScorePrefetcher scores;
     private final WordDiffState wordDiff;
+    private final TokenViewState tokens;
     private final BlindMode blindMode = new BlindMode();
 
     private final ReadOnlyObjectWrapper<QueueState> queueState =
@@ -112,14 +109,6 @@ public final class AnnotationViewModel {
             new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
     private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
             new ReadOnlyObjectWrapper<>(this, "neighbours", List.of());
-    private final ReadOnlyBooleanWrapper heatShown = new ReadOnlyBooleanWrapper(this, "heatShown");
-    private final ReadOnlyBooleanWrapper chartShown =
-            new ReadOnlyBooleanWrapper(this, "chartShown");
-    private final ReadOnlyObjectWrapper<TokenView> tokenView =
-            new ReadOnlyObjectWrapper<>(
-                    this, "tokenView", TokenView.unavailable(TokenState.OFF, ""));
-    private final ReadOnlyIntegerWrapper focusedToken =
-            new ReadOnlyIntegerWrapper(this, "focusedToken", -1);
 
     /**
      * Creates the view model with nothing open.
@@ -135,6 +124,7 @@ public final class AnnotationViewModel {
         this.writer = new VerdictWriter(executor, errors);
         this.scores = new ScorePrefetcher(executor, errors, this::scored);
         this.wordDiff = new WordDiffState(executor, errors);
+        this.tokens = new TokenViewState(scores);
         // A pair leaving the screen takes its per-token views along (a new pair sets its own).
         current.addListener(
                 (o, before, after) -> {
@@ -343,7 +333,7 @@ public final class AnnotationViewModel {
      * @return true while toggled on
      */
     public ReadOnlyBooleanProperty heatShownProperty() {
-        return heatShown.getReadOnlyProperty();
+        return tokens.heatShownProperty();
     }
 
     /**
@@ -352,7 +342,7 @@ public final class AnnotationViewModel {
      * @return true while toggled on
      */
     public ReadOnlyBooleanProperty chartShownProperty() {
-        return chartShown.getReadOnlyProperty();
+        return tokens.chartShownProperty();
     }
 
     /**
@@ -363,7 +353,7 @@ public final class AnnotationViewModel {
      * @return the per-token view
      */
     public ReadOnlyObjectProperty<TokenView> tokenViewProperty() {
-        return tokenView.getReadOnlyProperty();
+        return tokens.viewProperty();
     }
 
     /**
@@ -372,7 +362,7 @@ public final class AnnotationViewModel {
      * @return its position in the sequence, -1 when none
      */
     public ReadOnlyIntegerProperty focusedTokenProperty() {
-        return focusedToken.getReadOnlyProperty();
+        return tokens.focusedTokenProperty();
     }
 
     // ---------------------------------------------------------------- context
@@ -401,7 +391,7 @@ public final class AnnotationViewModel {
         prepared.clear();
         wordDiff.forget();
         scores.use(newStore, scores.context());
-        tokenViews.clear();
+        tokens.forgetAll();
         reload();
     }
 
@@ -413,7 +403,7 @@ public final class AnnotationViewModel {
      */
     public void setScoring(ScoringContext context) {
         scores.use(store, context);
-        tokenViews.clear();
+        tokens.forgetAll();
         if (filter.disagreesWithLabel()) {
             reload();
             return;
@@ -442,7 +432,7 @@ public final class AnnotationViewModel {
         writer.forgetSavedIds();
         undo.clear();
         prepared.clear();
-        tokenViews.clear();
+        tokens.forgetAll();
         reload();
     }
 
@@ -688,13 +678,13 @@ public final class AnnotationViewModel {
 
     /** Shows or hides the token heat on the responses' text. */
     public void toggleHeat() {
-        heatShown.set(!heatShown.get());
+        tokens.toggleHeat();
         updateTokenView();
     }
 
     /** Shows or hides the chart of the score along the tokens of A and B. */
     public void toggleChart() {
-        chartShown.set(!chartShown.get());
+        tokens.toggleChart();
         updateTokenView();
     }
 
@@ -704,7 +694,7 @@ public final class AnnotationViewModel {
      * @param token its position in the sequence, or -1 for none
      */
     public void focusToken(int token) {
-        focusedToken.set(token == focusedToken.get() ? -1 : Math.max(-1, token));
+        tokens.focus(token);
     }
 
     // ---------------------------------------------------------------- for the edit view model
@@ -864,9 +854,8 @@ public final class AnnotationViewModel {
     }
 
     private void display(PreparedPair pair) {
-        focusedToken.set(-1);
         // The views must never see the new pair with the per-token scores of the one before.
-        tokenView.set(TokenView.unavailable(TokenState.OFF, ""));
+        tokens.leavePair();
         current.set(pair);
         queueState.set(QueueState.SHOWING);
         Annotation saved = mineOf(pair);
@@ -996,7 +985,7 @@ public final class AnnotationViewModel {
 
     /** Forgets per-token views of newly scored pairs; shows the scores of the pair on screen. */
     private void scored(Set<Long> pairIds) {
-        pairIds.forEach(tokenViews::remove);
+        tokens.forget(pairIds);
         if (pairIds.contains(currentId())) {
             updateScoreView();
         }
@@ -1049,66 +1038,8 @@ public final class AnnotationViewModel {
      * on its text while the heat or the chart is shown (once per pair: the result is kept).
      */
     private void updateTokenView() {
-        tokenView.set(tokenViewOf(current.get()));
-    }
-
-    private TokenView tokenViewOf(PreparedPair pair) {
-        if (!heatShown.get() && !chartShown.get()) {
-            return TokenView.unavailable(TokenState.OFF, "");
-        }
-        if (pair == null) {
-            return TokenView.unavailable(TokenState.OFF, "No pair on screen");
-        }
-        if (scores.context() == null) {
-            return TokenView.unavailable(
-                    TokenState.NO_MODEL, "no reward model (Model \u2192 Open\u2026)");
-        }
-        PairResults results = scores.results(pair.id());
-        if (results == null) {
-            String failure = scores.failure(pair.id());
-            return failure != null
-                    ? TokenView.unavailable(TokenState.FAILED, "not scored: " + failure)
-                    : TokenView.unavailable(TokenState.SCORING, "waiting for the scores\u2026");
-        }
-        if (blindMode.hides(mineOf(pair))) {
-            return TokenView.unavailable(TokenState.HIDDEN, "blind mode: shown after your verdict");
-        }
-        ScoreResult a = results.of(pair.storedSide(DisplaySide.A));
-        ScoreResult b = results.of(pair.storedSide(DisplaySide.B));
-        if (!a.hasPerTokenScores() || !b.hasPerTokenScores()) {
-            return TokenView.unavailable(
-                    TokenState.NO_PER_TOKEN,
-                    "this model gives no per-token scores (its trace returns only the final"
-                            + " score; a reward.torchscript.pt trace gives them)");
-        }
-        TokenView known = tokenViews.get(pair.id());
-        if (known == null) {
-            known =
-                    TokenView.ready(
-                            sideTokens(pair, DisplaySide.A, a), sideTokens(pair, DisplaySide.B, b));
-            tokenViews.put(pair.id(), known);
-        }
-        return known;
-    }
-
-    /**
-     * Places one side's per-token scores on the turns it shows. The turns of a side are the last
-     * turns of its scored conversation (the prompt's turns come first), so turn {@code k} of the
-     * side is message {@code prompt size + k} of the conversation.
-     */
-    private static SideTokens sideTokens(PreparedPair pair, DisplaySide side, ScoreResult result) {
-        TokenScores tokens = TokenScores.of(result);
-        List<Turn> turns = pair.turns(side);
-        int first = pair.prompt().size();
-        List<MessageHeat> heats = new ArrayList<>(turns.size());
-        int responseStart = -1;
-        for (int k = 0; k < turns.size(); k++) {
-            heats.add(tokens.heat(first + k, turns.get(k).text()));
-            if (responseStart < 0) {
-                responseStart = tokens.firstTokenOf(first + k);
-            }
-        }
-        return new SideTokens(tokens, heats, responseStart);
+        PreparedPair pair = current.get();
+        tokens.update(pair, pair != null && blindMode.hides(mineOf(pair)));
     }
 
     private Annotation mineOf(PreparedPair pair) {
