@@ -11,25 +11,17 @@ import io.rewardlens.ui.task.BackgroundExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The state of the annotation workbench: the queue of pairs, the pair on screen with its RM scores
@@ -53,8 +45,6 @@ public final class AnnotationViewModel {
      */
     public static final int NEIGHBOURS_AHEAD = 2;
 
-    private static final int PREPARED_CACHE = 64;
-
     private final BackgroundExecutor executor;
     private final Clock clock;
     private final Consumer<String> errors;
@@ -63,21 +53,17 @@ public final class AnnotationViewModel {
     private String annotator = "annotator";
     private QueueFilter filter = QueueFilter.all();
 
-    private long generation;
-    private PairQueue queue;
-    private boolean exhausted;
-    private boolean loadingPage;
+    private final QueueCursor cursor = new QueueCursor();
+    private final QueuePages pages;
+
+    /** Whether the next page read moves the screen on (the annotator is waiting for it). */
     private boolean advanceWhenLoaded;
-    private final List<StoredPair> loaded = new ArrayList<>();
-    private final Set<Long> loadedIds = new HashSet<>();
-    private int index = -1;
+
     private long shownAtMillis;
 
-    private final Map<Long, PreparedPair> prepared = Lru.of(PREPARED_CACHE);
-    private final Set<Long> preparing = new HashSet<>();
-
-    /** This annotator's annotation per pair as changed in this session (empty: none). */
-    private final Map<Long, Optional<Annotation>> mine = new HashMap<>();
+    private final PreparedPairs prepared;
+    private final SessionVerdicts mine = new SessionVerdicts();
+    private final VerdictDraft draft = new VerdictDraft();
 
     private final UndoHistory undo = new UndoHistory();
     private final SessionProgress session = new SessionProgress();
@@ -96,15 +82,6 @@ public final class AnnotationViewModel {
                     this, "scoreView", ScoreView.of(ScoreState.NO_MODEL, "No reward model"));
     private final ReadOnlyBooleanWrapper labelVisible =
             new ReadOnlyBooleanWrapper(this, "labelVisible", true);
-    private final ReadOnlyObjectWrapper<Verdict> verdict =
-            new ReadOnlyObjectWrapper<>(this, "verdict");
-    private final ReadOnlyIntegerWrapper strength = new ReadOnlyIntegerWrapper(this, "strength");
-    private final ReadOnlyObjectWrapper<List<String>> tags =
-            new ReadOnlyObjectWrapper<>(this, "tags", List.of());
-    private final ReadOnlyObjectWrapper<Set<String>> selectedTags =
-            new ReadOnlyObjectWrapper<>(this, "selectedTags", Set.of());
-    private final ReadOnlyStringWrapper rationale =
-            new ReadOnlyStringWrapper(this, "rationale", "");
     private final ReadOnlyObjectWrapper<QueueFilter> filterProperty =
             new ReadOnlyObjectWrapper<>(this, "filter", QueueFilter.all());
     private final ReadOnlyObjectWrapper<List<PreparedPair>> neighbours =
@@ -121,6 +98,8 @@ public final class AnnotationViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.errors = Objects.requireNonNull(errors, "errors");
+        this.pages = new QueuePages(executor, errors);
+        this.prepared = new PreparedPairs(executor, errors);
         this.writer = new VerdictWriter(executor, errors);
         this.scores = new ScorePrefetcher(executor, errors, this::scored);
         this.wordDiff = new WordDiffState(executor, errors);
@@ -197,7 +176,7 @@ public final class AnnotationViewModel {
      * @return the verdict, null when not given
      */
     public ReadOnlyObjectProperty<Verdict> verdictProperty() {
-        return verdict.getReadOnlyProperty();
+        return draft.verdictProperty();
     }
 
     /**
@@ -206,7 +185,7 @@ public final class AnnotationViewModel {
      * @return the strength
      */
     public ReadOnlyIntegerProperty strengthProperty() {
-        return strength.getReadOnlyProperty();
+        return draft.strengthProperty();
     }
 
     /**
@@ -215,7 +194,7 @@ public final class AnnotationViewModel {
      * @return the tag list
      */
     public ReadOnlyObjectProperty<List<String>> tagsProperty() {
-        return tags.getReadOnlyProperty();
+        return draft.offeredTagsProperty();
     }
 
     /**
@@ -224,7 +203,7 @@ public final class AnnotationViewModel {
      * @return the selected tags
      */
     public ReadOnlyObjectProperty<Set<String>> selectedTagsProperty() {
-        return selectedTags.getReadOnlyProperty();
+        return draft.selectedTagsProperty();
     }
 
     /**
@@ -233,7 +212,7 @@ public final class AnnotationViewModel {
      * @return the rationale
      */
     public ReadOnlyStringProperty rationaleProperty() {
-        return rationale.getReadOnlyProperty();
+        return draft.rationaleProperty();
     }
 
     /**
@@ -453,7 +432,7 @@ public final class AnnotationViewModel {
      * @param offered the tags, in key order
      */
     public void setTags(List<String> offered) {
-        tags.set(List.copyOf(offered));
+        draft.offerTags(offered);
     }
 
     /**
@@ -482,16 +461,16 @@ public final class AnnotationViewModel {
 
     /** Shows the next pair of the queue (reading more pairs when needed). */
     public void next() {
-        if (store == null || queueState.get() == QueueState.LOADING && index < 0) {
+        if (store == null || queueState.get() == QueueState.LOADING && cursor.index() < 0) {
             return;
         }
-        if (index + 1 < loaded.size()) {
-            show(index + 1);
-        } else if (!exhausted) {
+        if (cursor.hasNext()) {
+            show(cursor.index() + 1);
+        } else if (!pages.exhausted()) {
             advanceWhenLoaded = true;
             loadPage();
-        } else if (!loaded.isEmpty()) {
-            index = loaded.size();
+        } else if (!cursor.isEmpty()) {
+            cursor.moveToEnd();
             current.set(null);
             wordDiff.show(null);
             queueState.set(QueueState.END);
@@ -501,8 +480,8 @@ public final class AnnotationViewModel {
     /** Shows the previous pair of the queue. */
     public void previous() {
         advanceWhenLoaded = false;
-        if (index > 0 && !loaded.isEmpty()) {
-            show(Math.min(index, loaded.size()) - 1);
+        if (cursor.previous() != null) {
+            show(cursor.previousIndex());
         }
     }
 
@@ -519,7 +498,7 @@ public final class AnnotationViewModel {
         if (source == null) {
             return;
         }
-        int position = indexOf(pairId);
+        int position = cursor.indexOf(pairId);
         if (position >= 0) {
             advanceWhenLoaded = false;
             show(position);
@@ -542,10 +521,7 @@ public final class AnnotationViewModel {
                     }
                     // A page still loading must not move the screen off the pair asked for.
                     advanceWhenLoaded = false;
-                    if (loadedIds.add(pair.id())) {
-                        loaded.add(Math.max(0, Math.min(index + 1, loaded.size())), pair);
-                    }
-                    show(indexOf(pair.id()));
+                    show(cursor.insertNext(pair));
                 },
                 error -> report("Cannot open pair " + pairId, error));
     }
@@ -565,18 +541,11 @@ public final class AnnotationViewModel {
             return;
         }
         long timeTaken = Math.max(0, clock.millis() - shownAtMillis);
-        Annotation annotation =
-                new Annotation(
-                        pair.id(),
-                        annotator,
-                        given,
-                        strength.get() == 0 ? null : strength.get(),
-                        orderedTags(selectedTags.get()),
-                        rationale.get(),
-                        pair.shownAsA(),
-                        timeTaken,
-                        clock.instant());
-        save(pair, annotation, true);
+        save(
+                pair,
+                draft.verdict(
+                        pair.id(), annotator, given, pair.shownAsA(), timeTaken, clock.instant()),
+                true);
         next();
     }
 
@@ -592,13 +561,11 @@ public final class AnnotationViewModel {
      * @param value 1 (slight) to 3 (clear)
      */
     public void setStrength(int value) {
-        if (value < 1 || value > 3) {
-            throw new IllegalArgumentException("strength must be 1, 2 or 3, was " + value);
-        }
+        VerdictDraft.checkStrength(value);
         if (current.get() == null) {
             return;
         }
-        strength.set(strength.get() == value ? 0 : value);
+        draft.toggleStrength(value);
         resaveIfJudged();
     }
 
@@ -609,17 +576,9 @@ public final class AnnotationViewModel {
      * @param position 0 for the first tag
      */
     public void toggleTag(int position) {
-        List<String> offered = tags.get();
-        if (position < 0 || position >= offered.size() || current.get() == null) {
-            return;
+        if (current.get() != null && draft.toggleTag(position)) {
+            resaveIfJudged();
         }
-        String tag = offered.get(position);
-        Set<String> selected = new LinkedHashSet<>(selectedTags.get());
-        if (!selected.remove(tag)) {
-            selected.add(tag);
-        }
-        selectedTags.set(Collections.unmodifiableSet(selected));
-        resaveIfJudged();
     }
 
     /**
@@ -629,13 +588,13 @@ public final class AnnotationViewModel {
      * @param text the rationale
      */
     public void setRationale(String text) {
-        rationale.set(text == null ? "" : text);
+        draft.setRationale(text);
     }
 
     /** Saves the rationale of a pair already judged (when the user leaves the rationale field). */
     public void commitRationale() {
-        Annotation saved = mineOf(current.get());
-        if (saved != null && !saved.rationale().equals(rationale.get())) {
+        Annotation saved = mine.of(current.get());
+        if (saved != null && !saved.rationale().equals(draft.rationaleProperty().get())) {
             resaveIfJudged();
         }
     }
@@ -650,16 +609,16 @@ public final class AnnotationViewModel {
             return;
         }
         PreparedPair pair = prepared.get(entry.pairId());
-        boolean wasAnnotated = annotatedNow(entry.pairId(), entry.annotatedByOthers());
-        mine.put(entry.pairId(), Optional.ofNullable(entry.before()));
+        boolean wasAnnotated = mine.annotated(entry.pairId(), entry.annotatedByOthers(), pair);
+        mine.set(entry.pairId(), entry.before());
         session.annotatedChanged(
-                wasAnnotated, annotatedNow(entry.pairId(), entry.annotatedByOthers()));
+                wasAnnotated, mine.annotated(entry.pairId(), entry.annotatedByOthers(), pair));
         if (entry.counted()) {
             session.verdictUndone(entry.after().timeTakenMs());
         }
         long pairId = entry.pairId();
         writer.restore(store, pairId, entry.before());
-        int position = indexOf(pairId);
+        int position = cursor.indexOf(pairId);
         if (position >= 0) {
             show(position);
         } else if (pair != null && pair.id() == currentId()) {
@@ -723,15 +682,14 @@ public final class AnnotationViewModel {
     /** Whether the annotator may see scores of the pair on screen. */
     boolean scoresRevealed() {
         PreparedPair pair = current.get();
-        return pair != null && !blindMode.hides(mineOf(pair));
+        return pair != null && !blindMode.hides(mine.of(pair));
     }
 
     /** Puts a new pair (an edited variant) right after the pair on screen. */
     void insertAfterCurrent(StoredPair pair) {
-        if (index < 0 || index >= loaded.size() || !loadedIds.add(pair.id())) {
+        if (!cursor.insertAfterCurrent(pair)) {
             return;
         }
-        loaded.add(index + 1, pair);
         session.pairAdded();
         prepareAndScoreAhead();
     }
@@ -739,20 +697,15 @@ public final class AnnotationViewModel {
     // ---------------------------------------------------------------- internals
 
     private void reload() {
-        generation++;
-        queue = null;
-        exhausted = false;
-        loadingPage = false;
+        pages.restart(store, filter, modelId());
         advanceWhenLoaded = false;
-        loaded.clear();
-        loadedIds.clear();
-        index = -1;
-        preparing.clear();
+        cursor.clear();
+        prepared.forgetPending();
         current.set(null);
         wordDiff.show(null);
         neighbours.set(List.of());
         session.countsUnknown();
-        resetDraft(null);
+        draft.reset(null);
         if (store == null) {
             queueState.set(QueueState.NO_DATABASE);
             scoreView.set(ScoreView.of(ScoreState.NO_MODEL, ""));
@@ -761,86 +714,38 @@ public final class AnnotationViewModel {
         queueState.set(QueueState.LOADING);
         advanceWhenLoaded = true;
         loadPage();
-        refreshCounts();
+        pages.count(counts -> session.counted(counts.annotated(), counts.total()));
     }
-
-    private record Page(PairQueue queue, List<StoredPair> pairs, boolean exhausted) {}
 
     private void loadPage() {
-        if (loadingPage || exhausted || store == null) {
-            return;
-        }
-        loadingPage = true;
-        long expected = generation;
-        PreferenceStore source = store;
-        QueueFilter wanted = filter;
-        Long modelId = modelId();
-        PairQueue known = queue;
-        executor.submit(
-                "Reading pairs",
-                progress -> {
-                    PairQueue q = known != null ? known : new PairQueue(source, wanted, modelId);
-                    List<StoredPair> pairs = q.nextPage();
-                    return new Page(q, pairs, q.exhausted());
-                },
-                page -> {
-                    if (expected != generation) {
-                        return;
-                    }
-                    loadingPage = false;
-                    queue = page.queue();
-                    exhausted = page.exhausted();
-                    for (StoredPair pair : page.pairs()) {
-                        if (loadedIds.add(pair.id())) {
-                            loaded.add(pair);
-                        }
-                    }
-                    if (advanceWhenLoaded) {
-                        advanceWhenLoaded = false;
-                        if (index + 1 < loaded.size()) {
-                            show(index + 1);
-                        } else if (loaded.isEmpty()) {
-                            queueState.set(QueueState.EMPTY);
-                        } else {
-                            next();
-                        }
-                    } else {
-                        prepareAndScoreAhead();
-                    }
-                },
-                error -> {
-                    if (expected != generation) {
-                        return;
-                    }
-                    loadingPage = false;
-                    advanceWhenLoaded = false;
-                    report("Cannot read pairs", error);
-                    if (loaded.isEmpty()) {
-                        queueState.set(QueueState.EMPTY);
-                    }
-                });
+        pages.readNext(this::pageRead, this::pageFailed);
     }
 
-    private void refreshCounts() {
-        long expected = generation;
-        PreferenceStore source = store;
-        QueueFilter wanted = filter;
-        Long modelId = modelId();
-        executor.submit(
-                "Counting pairs",
-                progress -> new PairQueue(source, wanted, modelId).counts(),
-                counts -> {
-                    if (expected != generation) {
-                        return;
-                    }
-                    session.counted(counts.annotated(), counts.total());
-                },
-                error -> report("Cannot count pairs", error));
+    private void pageRead(List<StoredPair> pairs) {
+        cursor.append(pairs);
+        if (!advanceWhenLoaded) {
+            prepareAndScoreAhead();
+            return;
+        }
+        advanceWhenLoaded = false;
+        if (cursor.hasNext()) {
+            show(cursor.index() + 1);
+        } else if (cursor.isEmpty()) {
+            queueState.set(QueueState.EMPTY);
+        } else {
+            next();
+        }
+    }
+
+    private void pageFailed() {
+        advanceWhenLoaded = false;
+        if (cursor.isEmpty()) {
+            queueState.set(QueueState.EMPTY);
+        }
     }
 
     private void show(int position) {
-        index = position;
-        StoredPair stored = loaded.get(position);
+        StoredPair stored = cursor.moveTo(position);
         PreparedPair pair = prepared.get(stored.id());
         if (pair != null) {
             display(pair);
@@ -858,8 +763,7 @@ public final class AnnotationViewModel {
         tokens.leavePair();
         current.set(pair);
         queueState.set(QueueState.SHOWING);
-        Annotation saved = mineOf(pair);
-        resetDraft(saved);
+        draft.reset(mine.of(pair));
         wordDiff.show(pair);
         updateScoreView();
         scores.scoreLive(pair.stored());
@@ -869,19 +773,17 @@ public final class AnnotationViewModel {
 
     private void updateNeighbours() {
         List<PreparedPair> near = new ArrayList<>();
-        if (index >= 0) {
-            int last = Math.min(loaded.size(), index + 1 + NEIGHBOURS_AHEAD);
-            for (int i = index + 1; i < last; i++) {
-                PreparedPair pair = prepared.get(loaded.get(i).id());
-                if (pair != null) {
-                    near.add(pair);
-                }
+        List<StoredPair> candidates = new ArrayList<>();
+        if (cursor.index() >= 0) {
+            candidates.addAll(cursor.ahead(NEIGHBOURS_AHEAD));
+            if (cursor.previous() != null) {
+                candidates.add(cursor.previous());
             }
-            if (index - 1 >= 0 && index - 1 < loaded.size()) {
-                PreparedPair pair = prepared.get(loaded.get(index - 1).id());
-                if (pair != null) {
-                    near.add(pair);
-                }
+        }
+        for (StoredPair stored : candidates) {
+            PreparedPair pair = prepared.get(stored.id());
+            if (pair != null) {
+                near.add(pair);
             }
         }
         if (!near.equals(neighbours.get())) {
@@ -889,83 +791,34 @@ public final class AnnotationViewModel {
         }
     }
 
-    private void resetDraft(Annotation saved) {
-        verdict.set(saved == null ? null : saved.verdict());
-        strength.set(saved == null || saved.strength() == null ? 0 : saved.strength());
-        selectedTags.set(
-                saved == null
-                        ? Set.of()
-                        : Collections.unmodifiableSet(new LinkedHashSet<>(saved.tags())));
-        rationale.set(saved == null ? "" : saved.rationale());
-    }
-
     private long currentId() {
         PreparedPair pair = current.get();
         return pair == null ? Long.MIN_VALUE : pair.id();
     }
 
-    private int indexOf(long pairId) {
-        for (int i = 0; i < loaded.size(); i++) {
-            if (loaded.get(i).id() == pairId) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Reads and parses pairs in the background, showing the one the annotator waits for. */
     private void prepare(List<StoredPair> pairs) {
-        List<StoredPair> todo = new ArrayList<>();
-        for (StoredPair pair : pairs) {
-            if (!prepared.containsKey(pair.id()) && preparing.add(pair.id())) {
-                todo.add(pair);
-            }
-        }
-        if (todo.isEmpty()) {
-            return;
-        }
-        long expected = generation;
-        PreferenceStore source = store;
-        String who = annotator;
-        executor.submit(
-                "Preparing pairs",
-                progress -> {
-                    List<PreparedPair> done = new ArrayList<>(todo.size());
-                    for (StoredPair pair : todo) {
-                        done.add(PreparedPair.prepare(source, pair, who));
-                    }
-                    return done;
-                },
-                done -> {
-                    if (expected != generation) {
-                        return;
-                    }
-                    for (PreparedPair pair : done) {
-                        preparing.remove(pair.id());
-                        prepared.put(pair.id(), pair);
-                    }
-                    if (current.get() == null && index >= 0 && index < loaded.size()) {
-                        PreparedPair waited = prepared.get(loaded.get(index).id());
+        prepared.prepare(
+                store,
+                annotator,
+                pairs,
+                () -> {
+                    StoredPair waitedFor = cursor.current();
+                    if (current.get() == null && waitedFor != null) {
+                        PreparedPair waited = prepared.get(waitedFor.id());
                         if (waited != null) {
                             display(waited);
                         }
                     }
                     updateNeighbours();
-                },
-                error -> {
-                    if (expected != generation) {
-                        return;
-                    }
-                    todo.forEach(pair -> preparing.remove(pair.id()));
-                    report("Cannot read a pair", error);
                 });
     }
 
     private void prepareAndScoreAhead() {
-        if (index < 0 || index >= loaded.size()) {
+        if (!cursor.onPair()) {
             return;
         }
-        if (!exhausted && loaded.size() - index <= LOOKAHEAD + 1) {
+        if (cursor.size() - cursor.index() <= LOOKAHEAD + 1) {
             loadPage();
         }
         prepare(ahead());
@@ -973,9 +826,7 @@ public final class AnnotationViewModel {
     }
 
     private List<StoredPair> ahead() {
-        int from = Math.min(loaded.size(), index + 1);
-        int to = Math.min(loaded.size(), index + 1 + LOOKAHEAD);
-        return List.copyOf(loaded.subList(from, to));
+        return cursor.ahead(LOOKAHEAD);
     }
 
     private Long modelId() {
@@ -998,7 +849,7 @@ public final class AnnotationViewModel {
 
     private void updateScores() {
         PreparedPair pair = current.get();
-        boolean revealed = pair != null && !blindMode.hides(mineOf(pair));
+        boolean revealed = pair != null && !blindMode.hides(mine.of(pair));
         labelVisible.set(pair == null || revealed);
         if (pair == null) {
             return;
@@ -1039,73 +890,23 @@ public final class AnnotationViewModel {
      */
     private void updateTokenView() {
         PreparedPair pair = current.get();
-        tokens.update(pair, pair != null && blindMode.hides(mineOf(pair)));
-    }
-
-    private Annotation mineOf(PreparedPair pair) {
-        if (pair == null) {
-            return null;
-        }
-        Optional<Annotation> changed = mine.get(pair.id());
-        if (changed != null) {
-            return changed.orElse(null);
-        }
-        return pair.mine() == null ? null : pair.mine().annotation();
-    }
-
-    private boolean annotatedNow(long pairId, boolean byOthers) {
-        if (byOthers) {
-            return true;
-        }
-        Optional<Annotation> changed = mine.get(pairId);
-        if (changed != null) {
-            return changed.isPresent();
-        }
-        PreparedPair pair = prepared.get(pairId);
-        return pair != null && pair.mine() != null;
-    }
-
-    private List<String> orderedTags(Set<String> selected) {
-        List<String> ordered = new ArrayList<>();
-        for (String tag : tags.get()) {
-            if (selected.contains(tag)) {
-                ordered.add(tag);
-            }
-        }
-        for (String tag : selected) {
-            if (!ordered.contains(tag)) {
-                ordered.add(tag);
-            }
-        }
-        return ordered;
+        tokens.update(pair, pair != null && blindMode.hides(mine.of(pair)));
     }
 
     private void resaveIfJudged() {
         PreparedPair pair = current.get();
-        Annotation saved = mineOf(pair);
-        if (saved == null) {
-            return;
+        Annotation saved = mine.of(pair);
+        if (saved != null) {
+            save(pair, draft.appliedTo(saved), false);
         }
-        Annotation changed =
-                new Annotation(
-                        saved.pairId(),
-                        saved.annotator(),
-                        saved.verdict(),
-                        strength.get() == 0 ? null : strength.get(),
-                        orderedTags(selectedTags.get()),
-                        rationale.get(),
-                        saved.displayedAsA(),
-                        saved.timeTakenMs(),
-                        saved.createdAt());
-        save(pair, changed, false);
     }
 
     /** Records an annotation at once, writes it in order, and remembers how to undo it. */
     private void save(PreparedPair pair, Annotation annotation, boolean newVerdict) {
         long pairId = pair.id();
-        Annotation before = mineOf(pair);
-        boolean wasAnnotated = annotatedNow(pairId, pair.annotatedByOthers());
-        mine.put(pairId, Optional.of(annotation));
+        Annotation before = mine.of(pair);
+        boolean wasAnnotated = mine.annotated(pairId, pair.annotatedByOthers(), pair);
+        mine.set(pairId, annotation);
         session.annotatedChanged(wasAnnotated, true);
         undo.record(
                 new UndoHistory.Change(
@@ -1114,7 +915,7 @@ public final class AnnotationViewModel {
             session.verdictGiven(annotation.timeTakenMs());
         }
         if (pairId == currentId()) {
-            verdict.set(annotation.verdict());
+            draft.verdictSaved(annotation.verdict());
             updateScoreView();
         }
         writer.save(store, annotation);
