@@ -17,9 +17,7 @@ final class QueuePages {
     private final Consumer<String> errors;
 
     private long generation;
-    private PreferenceStore store;
-    private QueueFilter filter = QueueFilter.all();
-    private Long modelId;
+    private Source source = new Source(null, QueueFilter.all(), null);
     private PairQueue queue;
     private boolean exhausted;
     private boolean reading;
@@ -44,9 +42,7 @@ final class QueuePages {
      */
     void restart(PreferenceStore newStore, QueueFilter newFilter, Long newModelId) {
         generation++;
-        store = newStore;
-        filter = Objects.requireNonNull(newFilter, "newFilter");
-        modelId = newModelId;
+        source = new Source(newStore, Objects.requireNonNull(newFilter, "newFilter"), newModelId);
         queue = null;
         exhausted = newStore == null;
         reading = false;
@@ -69,14 +65,12 @@ final class QueuePages {
         }
         reading = true;
         long expected = generation;
-        PreferenceStore source = store;
-        QueueFilter wanted = filter;
-        Long model = modelId;
+        Source from = source;
         PairQueue known = queue;
         executor.submit(
                 "Reading pairs",
                 progress -> {
-                    PairQueue q = known != null ? known : new PairQueue(source, wanted, model);
+                    PairQueue q = known != null ? known : from.open();
                     List<StoredPair> pairs = q.nextPage();
                     return new Page(q, pairs, q.exhausted());
                 },
@@ -105,22 +99,27 @@ final class QueuePages {
      * @param onCounts given the counts (on the UI thread), unless the queue changed meanwhile
      */
     void count(Consumer<PairQueue.Counts> onCounts) {
-        if (store == null) {
+        if (source.store() == null) {
             return;
         }
         long expected = generation;
-        PreferenceStore source = store;
-        QueueFilter wanted = filter;
-        Long model = modelId;
+        Source from = source;
         executor.submit(
                 "Counting pairs",
-                progress -> new PairQueue(source, wanted, model).counts(),
+                progress -> from.open().counts(),
                 counts -> {
                     if (expected == generation) {
                         onCounts.accept(counts);
                     }
                 },
                 error -> errors.accept("Cannot count pairs: " + FailureMessage.of(error)));
+    }
+
+    /** What a queue is over: a store, a filter and the model whose disagreements count. */
+    private record Source(PreferenceStore store, QueueFilter filter, Long modelId) {
+        PairQueue open() {
+            return new PairQueue(store, filter, modelId);
+        }
     }
 
     private record Page(PairQueue queue, List<StoredPair> pairs, boolean exhausted) {}
