@@ -141,20 +141,22 @@ final class PairQueue {
         if (disagreements == null) {
             disagreements = new ArrayList<>();
             if (modelId != null) {
+                PairFilter pairs = PairFilter.all();
+                if (filter.dataset() != null) {
+                    pairs = pairs.withDatasets(Set.of(filter.dataset()));
+                }
+                // The source is filtered in SQL, before the limit, so that a source's
+                // disagreements are not crowded out by those of other sources.
+                if (filter.source() != null) {
+                    pairs = pairs.withSources(Set.of(filter.source()));
+                }
                 DisagreementQuery query =
                         DisagreementQuery.forModel(modelId)
                                 .withKinds(EnumSet.of(DisagreementKind.LABEL))
-                                .withLimit(DISAGREEMENT_LIMIT);
-                if (filter.dataset() != null) {
-                    query =
-                            query.withPairs(
-                                    PairFilter.all().withDatasets(Set.of(filter.dataset())));
-                }
+                                .withLimit(DISAGREEMENT_LIMIT)
+                                .withPairs(pairs);
                 for (Disagreement disagreement : store.disagreements(query)) {
-                    StoredPair pair = disagreement.pair();
-                    if (filter.source() == null || filter.source().equals(pair.pair().source())) {
-                        disagreements.add(pair);
-                    }
+                    disagreements.add(disagreement.pair());
                 }
             }
         }

@@ -33,6 +33,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -386,6 +387,29 @@ class AnnotationViewModelTest {
         vm.setFilter(QueueFilter.all().withDisagreesWithLabel(true));
         assertEquals(disagreeing.stream().map(StoredPair::id).toList(), walk());
         assertEquals("0 / " + disagreeing.size(), vm.progressTextProperty().get());
+    }
+
+    @Test
+    void theDisagreementFilterOfOneSourceKeepsThatSourcesDisagreementsOnly() {
+        new DatasetScoring(store, scoring.service(), ScoringContext.LENGTH_POLICY)
+                .scoreDataset(null, ProgressListener.NONE, () -> false);
+        long modelId = scoring.model().id();
+        List<StoredPair> disagreeing =
+                all().stream()
+                        .filter(p -> store.score(p.id(), modelId).orElseThrow().margin() < 0)
+                        .sorted(
+                                Comparator.comparingDouble(
+                                        p -> store.score(p.id(), modelId).orElseThrow().margin()))
+                        .toList();
+        String source = disagreeing.get(0).pair().source();
+        List<Long> expected =
+                disagreeing.stream()
+                        .filter(p -> source.equals(p.pair().source()))
+                        .map(StoredPair::id)
+                        .toList();
+        assertTrue(expected.size() < disagreeing.size(), "other sources disagree too");
+        vm.setFilter(QueueFilter.all().withSource(source).withDisagreesWithLabel(true));
+        assertEquals(expected, walk());
     }
 
     @Test
