@@ -367,22 +367,22 @@ class AnnotationViewModelTest {
         assertEquals("0 / 0", vm.progressTextProperty().get());
     }
 
-    @Test
-    void theDisagreementFilterKeepsPairsWhereTheModelContradictsTheLabel() {
+    /** Scores every pair with the model; its disagreements with the label, most wrong first. */
+    private List<StoredPair> scoreAllAndFindDisagreements() {
         new DatasetScoring(store, scoring.service(), ScoringContext.LENGTH_POLICY)
                 .scoreDataset(null, ProgressListener.NONE, () -> false);
         long modelId = scoring.model().id();
-        List<StoredPair> disagreeing =
-                all().stream()
-                        .filter(p -> store.score(p.id(), modelId).orElseThrow().margin() < 0)
-                        .sorted(
-                                (x, y) ->
-                                        Double.compare(
-                                                store.score(x.id(), modelId).orElseThrow().margin(),
-                                                store.score(y.id(), modelId)
-                                                        .orElseThrow()
-                                                        .margin()))
-                        .toList();
+        return all().stream()
+                .filter(p -> store.score(p.id(), modelId).orElseThrow().margin() < 0)
+                .sorted(
+                        Comparator.comparingDouble(
+                                p -> store.score(p.id(), modelId).orElseThrow().margin()))
+                .toList();
+    }
+
+    @Test
+    void theDisagreementFilterKeepsPairsWhereTheModelContradictsTheLabel() {
+        List<StoredPair> disagreeing = scoreAllAndFindDisagreements();
         assertFalse(disagreeing.isEmpty(), "random weights disagree with some labels");
         vm.setFilter(QueueFilter.all().withDisagreesWithLabel(true));
         assertEquals(disagreeing.stream().map(StoredPair::id).toList(), walk());
@@ -391,16 +391,7 @@ class AnnotationViewModelTest {
 
     @Test
     void theDisagreementFilterOfOneSourceKeepsThatSourcesDisagreementsOnly() {
-        new DatasetScoring(store, scoring.service(), ScoringContext.LENGTH_POLICY)
-                .scoreDataset(null, ProgressListener.NONE, () -> false);
-        long modelId = scoring.model().id();
-        List<StoredPair> disagreeing =
-                all().stream()
-                        .filter(p -> store.score(p.id(), modelId).orElseThrow().margin() < 0)
-                        .sorted(
-                                Comparator.comparingDouble(
-                                        p -> store.score(p.id(), modelId).orElseThrow().margin()))
-                        .toList();
+        List<StoredPair> disagreeing = scoreAllAndFindDisagreements();
         String source = disagreeing.get(0).pair().source();
         List<Long> expected =
                 disagreeing.stream()
