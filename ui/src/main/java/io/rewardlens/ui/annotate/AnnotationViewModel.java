@@ -480,8 +480,9 @@ public final class AnnotationViewModel {
     /** Shows the previous pair of the queue. */
     public void previous() {
         advanceWhenLoaded = false;
-        if (cursor.previous() != null) {
-            show(cursor.previousIndex());
+        int before = cursor.previousIndex();
+        if (before >= 0) {
+            show(before);
         }
     }
 
@@ -776,8 +777,9 @@ public final class AnnotationViewModel {
         List<StoredPair> candidates = new ArrayList<>();
         if (cursor.index() >= 0) {
             candidates.addAll(cursor.ahead(NEIGHBOURS_AHEAD));
-            if (cursor.previous() != null) {
-                candidates.add(cursor.previous());
+            StoredPair before = cursor.previous();
+            if (before != null) {
+                candidates.add(before);
             }
         }
         for (StoredPair stored : candidates) {

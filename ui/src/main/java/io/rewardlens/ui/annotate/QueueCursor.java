@@ -110,7 +110,7 @@ final class QueueCursor {
 
     /** The pair before the position, or null. */
     StoredPair previous() {
-        int before = Math.min(index, loaded.size()) - 1;
+        int before = previousIndex();
         return before >= 0 ? loaded.get(before) : null;
     }
 
@@ -120,7 +120,7 @@ final class QueueCursor {
      * @return the position, or -1 when there is none
      */
     int previousIndex() {
-        return loaded.isEmpty() ? -1 : Math.min(index, loaded.size()) - 1;
+        return Math.max(-1, Math.min(index, loaded.size()) - 1);
     }
 
     /**

@@ -40,6 +40,7 @@ class QueueCursorTest {
         assertEquals(-1, cursor.index());
         assertTrue(cursor.hasNext());
         assertNull(cursor.previous());
+        assertEquals(-1, cursor.previousIndex(), "before the first pair nothing is before");
 
         assertEquals(pairs.get(0), cursor.moveTo(0));
         assertEquals(pairs.subList(1, 4), cursor.ahead(3));
