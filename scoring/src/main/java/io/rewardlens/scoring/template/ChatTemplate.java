@@ -183,6 +183,35 @@ public final class ChatTemplate {
     public String render(
             List<ChatTurn> turns, boolean addGenerationPrompt, Map<String, ?> variables)
             throws ChatTemplateException {
+        List<Map<String, Object>> messages = new ArrayList<>(turns.size());
+        for (ChatTurn turn : turns) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("role", turn.role());
+            message.put("content", turn.content());
+            messages.add(message);
+        }
+        return renderMessages(messages, addGenerationPrompt, variables);
+    }
+
+    /**
+     * Renders messages given as JSON-like maps, as {@code apply_chat_template} does with the
+     * message dicts of the OpenAI format: besides {@code role} and {@code content} they may carry
+     * {@code tool_calls}, {@code tool_call_id}, {@code name}, {@code reasoning_content}, or a
+     * content that is a list of parts.
+     *
+     * @param messages the messages in order; values are strings, numbers, booleans, null (None),
+     *     and lists and maps of them
+     * @param addGenerationPrompt whether to append the header that opens an assistant turn
+     * @param variables extra variables as for {@link #render(List, boolean, Map)}
+     * @return the prompt text
+     * @throws ChatTemplateException when the template raises, fails, or exceeds a render limit
+     * @throws IllegalArgumentException when a value has a type a template cannot see
+     */
+    public String renderMessages(
+            List<? extends Map<String, ?>> messages,
+            boolean addGenerationPrompt,
+            Map<String, ?> variables)
+            throws ChatTemplateException {
         Map<String, Object> bindings = new LinkedHashMap<>(specialTokens);
         // transformers always passes these two, as None when there are none.
         bindings.put("tools", PyNone.INSTANCE);
@@ -190,14 +219,11 @@ public final class ChatTemplate {
         for (Map.Entry<String, ?> e : variables.entrySet()) {
             bindings.put(e.getKey(), plainValue(e.getValue(), e.getKey(), 0));
         }
-        List<Object> messages = new ArrayList<>(turns.size());
-        for (ChatTurn turn : turns) {
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("role", turn.role());
-            message.put("content", turn.content());
-            messages.add(message);
+        List<Object> copies = new ArrayList<>(messages.size());
+        for (Map<String, ?> message : messages) {
+            copies.add(plainValue(message, "messages", 1));
         }
-        bindings.put("messages", messages);
+        bindings.put("messages", copies);
         bindings.put("add_generation_prompt", addGenerationPrompt);
         return SandboxedJinja.instance().render(compiled, bindings, options, jinjavaConfig);
     }
