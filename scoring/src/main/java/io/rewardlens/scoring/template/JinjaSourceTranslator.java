@@ -345,6 +345,12 @@ final class JinjaSourceTranslator {
                     result.append(' ');
                 }
                 result.append(c);
+                if ((c == '+' || c == '-')
+                        && i + 1 < expr.length()
+                        && Character.isDigit(expr.charAt(i + 1))) {
+                    // Jinjava's scanner cannot read "x+1": an operator directly before a digit.
+                    result.append(' ');
+                }
                 if (!Character.isWhitespace(c)) {
                     afterValue = c == ')' || c == ']' || c == '}';
                     tagNamePending = false;

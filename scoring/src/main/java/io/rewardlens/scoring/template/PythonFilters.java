@@ -219,7 +219,11 @@ final class PythonFilters {
         }
     }
 
-    /** {@code tojson(indent=None, separators=None, sort_keys=False)}. */
+    /**
+     * Hugging Face's {@code tojson(ensure_ascii=False, indent=None, separators=None,
+     * sort_keys=False)}, which replaces jinja2's: its first positional argument is {@code
+     * ensure_ascii}.
+     */
     private static final class Tojson extends NamedFilter {
         Tojson() {
             super("tojson");
@@ -231,11 +235,12 @@ final class PythonFilters {
                 JinjavaInterpreter interpreter,
                 Object[] args,
                 Map<String, Object> kwargs) {
-            Object indent = argument(args, kwargs, "indent", 0);
-            Object separators = kwargs.get("separators");
-            boolean sortKeys = PythonValues.truthy(kwargs.get("sort_keys"));
+            boolean ensureAscii = PythonValues.truthy(argument(args, kwargs, "ensure_ascii", 0));
+            Object indent = argument(args, kwargs, "indent", 1);
+            Object separators = argument(args, kwargs, "separators", 2);
+            boolean sortKeys = PythonValues.truthy(argument(args, kwargs, "sort_keys", 3));
             return RenderSession.current()
-                    .limitString(PythonJson.dumps(var, indent, separators, sortKeys));
+                    .limitString(PythonJson.dumps(var, ensureAscii, indent, separators, sortKeys));
         }
     }
 
@@ -306,7 +311,11 @@ final class PythonFilters {
         }
     }
 
-    private static int compare(Object a, Object b) {
+    /**
+     * Python's {@code <} ordering of two sortable values: numbers with numbers, strings with
+     * strings.
+     */
+    static int compare(Object a, Object b) {
         a = a instanceof Boolean ? (Object) ((Boolean) a ? 1L : 0L) : a;
         b = b instanceof Boolean ? (Object) ((Boolean) b ? 1L : 0L) : b;
         if (a instanceof Number && b instanceof Number) {

@@ -17,8 +17,15 @@ final class PythonJson {
     private final String itemSeparator;
     private final String keySeparator;
     private final boolean sortKeys;
+    private final boolean ensureAscii;
 
-    private PythonJson(String indent, String itemSeparator, String keySeparator, boolean sortKeys) {
+    private PythonJson(
+            boolean ensureAscii,
+            String indent,
+            String itemSeparator,
+            String keySeparator,
+            boolean sortKeys) {
+        this.ensureAscii = ensureAscii;
         this.indent = indent;
         this.itemSeparator = itemSeparator;
         this.keySeparator = keySeparator;
@@ -29,12 +36,14 @@ final class PythonJson {
      * Serialises a value.
      *
      * @param value the value (string, number, boolean, null, list, map)
+     * @param ensureAscii whether every non-ASCII character is written as a {@code \\uXXXX} escape
      * @param indent null for one line, a number of spaces, or the indent string itself
      * @param separators null for Python's defaults, else a two-element list (item, key)
      * @param sortKeys whether map keys are sorted
      * @return the JSON text
      */
-    static String dumps(Object value, Object indent, Object separators, boolean sortKeys) {
+    static String dumps(
+            Object value, boolean ensureAscii, Object indent, Object separators, boolean sortKeys) {
         String indentText = null;
         if (indent instanceof Number) {
             indentText = " ".repeat(Math.max(0, ((Number) indent).intValue()));
@@ -50,7 +59,7 @@ final class PythonJson {
             throw new IllegalArgumentException("tojson separators must be a pair of strings");
         }
         StringBuilder out = new StringBuilder();
-        new PythonJson(indentText, item, key, sortKeys).write(out, value, 0);
+        new PythonJson(ensureAscii, indentText, item, key, sortKeys).write(out, value, 0);
         return out.toString();
     }
 
@@ -81,8 +90,7 @@ final class PythonJson {
         } else if (value instanceof Map) {
             List<Map.Entry<?, ?>> entries = new ArrayList<>(((Map<?, ?>) value).entrySet());
             if (sortKeys) {
-                entries.sort(
-                        (a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())));
+                entries.sort((a, b) -> PythonFilters.compare(a.getKey(), b.getKey()));
             }
             if (entries.isEmpty()) {
                 out.append("{}");
@@ -152,7 +160,7 @@ final class PythonJson {
         }
     }
 
-    private static void writeString(StringBuilder out, String s) {
+    private void writeString(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -179,7 +187,7 @@ final class PythonJson {
                     out.append("\\f");
                     break;
                 default:
-                    if (c < 0x20) {
+                    if (c < 0x20 || (ensureAscii && c > 0x7e)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

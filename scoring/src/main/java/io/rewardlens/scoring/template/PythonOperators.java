@@ -1,6 +1,7 @@
 package io.rewardlens.scoring.template;
 
 import com.hubspot.jinjava.el.ext.AdditionOperator;
+import com.hubspot.jinjava.el.ext.AstDict;
 import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
@@ -11,6 +12,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
@@ -187,6 +190,60 @@ final class PythonOperators {
                 }
             }
             return v;
+        }
+
+        /**
+         * A parenthesised expression or tuple, as jinja2 reads it: {@code (x)} is {@code x}, {@code
+         * (x,)} and {@code (x, y)} are tuples, {@code ()} is the empty tuple. Jinjava looks ahead
+         * for a comma without counting braces, so {@code ({'a': 1, 'b': 2})} became a one-element
+         * tuple holding the dict, and it refuses a trailing comma.
+         */
+        @Override
+        protected AstNode nonliteral() throws ScanException, ParseException {
+            if (getToken().getSymbol() != Scanner.Symbol.LPAREN) {
+                return super.nonliteral();
+            }
+            consumeToken();
+            List<AstNode> items = new ArrayList<>();
+            boolean tuple = true;
+            if (getToken().getSymbol() != Scanner.Symbol.RPAREN) {
+                items.add(expr(true));
+                tuple = false;
+                while (getToken().getSymbol() == Scanner.Symbol.COMMA) {
+                    consumeToken();
+                    tuple = true;
+                    if (getToken().getSymbol() == Scanner.Symbol.RPAREN) {
+                        break;
+                    }
+                    items.add(expr(true));
+                }
+            }
+            consumeToken(Scanner.Symbol.RPAREN);
+            return tuple
+                    ? createAstTuple(createAstParameters(items))
+                    : createAstNested(items.get(0));
+        }
+
+        /**
+         * Dict literals keep their keys' types, as in Python: Jinjava turns {@code {1024: 'a'}}
+         * into the key {@code "1024"}, which sorts before {@code "512"} and prints quoted.
+         */
+        @Override
+        protected AstDict createAstDict(Map<AstNode, AstNode> entries) {
+            return new AstDict(entries) {
+                @Override
+                public Object eval(Bindings bindings, ELContext context) {
+                    Map<Object, Object> dict = new LinkedHashMap<>();
+                    for (Map.Entry<AstNode, AstNode> e : entries.entrySet()) {
+                        Object key = e.getKey().eval(bindings, context);
+                        if (key == null && e.getKey() instanceof AstIdentifier) {
+                            key = ((AstIdentifier) e.getKey()).getName();
+                        }
+                        dict.put(key, e.getValue().eval(bindings, context));
+                    }
+                    return dict;
+                }
+            };
         }
 
         /** Tuple literals evaluate to {@link PyTuple}, which prints and %-formats as a tuple. */

@@ -2,6 +2,7 @@ package io.rewardlens.scoring.template;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.lib.fn.MacroFunction;
 import com.hubspot.jinjava.objects.SafeString;
 import java.util.Collection;
 import java.util.List;
@@ -18,9 +19,11 @@ final class PythonTests {
     /** The tests, registered over Jinjava's namesakes. */
     static List<ExpTest> all() {
         return List.of(
-                // Undefined counts as none too: Jinjava cannot tell it from null, and treating it
-                // as none keeps "x is not none" guards safe.
-                new Test("none", (v, args) -> v == null || v == PyNone.INSTANCE),
+                // Only None is none; an undefined value (Java null) is not, as in jinja2.
+                new Test("none", (v, args) -> v == PyNone.INSTANCE),
+                new Test(
+                        "callable",
+                        (v, args) -> v instanceof PyCallable || v instanceof MacroFunction),
                 new Test(
                         "sequence",
                         (v, args) -> isText(v) || v instanceof Collection || v instanceof Map),

@@ -1,11 +1,13 @@
 package io.rewardlens.scoring.template;
 
+import com.hubspot.jinjava.objects.Namespace;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.util.ForLoop;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -95,6 +97,10 @@ final class PythonValues {
             out.append(value);
         } else if (value instanceof String || value instanceof SafeString) {
             appendStringRepr(out, value.toString());
+        } else if (value instanceof Namespace) {
+            out.append("<Namespace ");
+            appendRepr(out, new LinkedHashMap<>((Namespace) value), depth + 1);
+            out.append('>');
         } else if (value instanceof Map) {
             out.append('{');
             Iterator<? extends Map.Entry<?, ?>> it = ((Map<?, ?>) value).entrySet().iterator();
@@ -128,6 +134,8 @@ final class PythonValues {
                 }
             }
             out.append(']');
+        } else if (value instanceof PyCallable) {
+            out.append(value);
         } else if (value instanceof ForLoop) {
             out.append("<LoopContext>");
         } else {

@@ -67,6 +67,9 @@ final class SandboxedJinja {
                             Context root = jinjava.getGlobalContextCopy();
                             root.setExpressionStrategy(new PythonExpressionStrategy());
                             root.put(PyNone.VARIABLE, PyNone.INSTANCE);
+                            for (String name : PyCallable.GLOBAL_NAMES) {
+                                root.put(name, new PyCallable(name));
+                            }
                             return root;
                         });
     }

@@ -127,89 +127,100 @@ final class TemplateGlobals {
                 continue;
             }
             char d = format.charAt(++i);
-            switch (d) {
-                case 'a':
-                    out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-                    break;
-                case 'A':
-                    out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-                    break;
-                case 'b':
-                case 'h':
-                    out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-                    break;
-                case 'B':
-                    out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-                    break;
-                case 'd':
-                    out.append(String.format("%02d", t.getDayOfMonth()));
-                    break;
-                case 'e':
-                    out.append(String.format("%2d", t.getDayOfMonth()));
-                    break;
-                case 'H':
-                    out.append(String.format("%02d", t.getHour()));
-                    break;
-                case 'I':
-                    out.append(
-                            String.format("%02d", t.getHour() % 12 == 0 ? 12 : t.getHour() % 12));
-                    break;
-                case 'j':
-                    out.append(String.format("%03d", t.getDayOfYear()));
-                    break;
-                case 'm':
-                    out.append(String.format("%02d", t.getMonthValue()));
-                    break;
-                case 'M':
-                    out.append(String.format("%02d", t.getMinute()));
-                    break;
-                case 'p':
-                    out.append(t.getHour() < 12 ? "AM" : "PM");
-                    break;
-                case 'S':
-                    out.append(String.format("%02d", t.getSecond()));
-                    break;
-                case 'f':
-                    out.append(String.format("%06d", t.getNano() / 1000));
-                    break;
-                case 'w':
-                    out.append(t.getDayOfWeek().getValue() % 7);
-                    break;
-                case 'u':
-                    out.append(t.getDayOfWeek().getValue());
-                    break;
-                case 'y':
-                    out.append(String.format("%02d", t.getYear() % 100));
-                    break;
-                case 'Y':
-                    out.append(t.getYear());
-                    break;
-                case 'z':
-                    out.append(
-                            t.getOffset().getId().equals("Z")
-                                    ? "+0000"
-                                    : t.getOffset().getId().replace(":", ""));
-                    break;
-                case 'Z':
-                    out.append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-                    break;
-                case 'F':
-                    out.append(
-                            String.format(
-                                    "%04d-%02d-%02d",
-                                    t.getYear(), t.getMonthValue(), t.getDayOfMonth()));
-                    break;
-                case 'T':
-                    out.append(
-                            String.format(
-                                    "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond()));
-                    break;
-                case '%':
-                    out.append('%');
-                    break;
-                default:
-                    out.append('%').append(d);
+            if (d == '-' && i + 1 < format.length()) {
+                // glibc's "no padding" flag, which Python passes through: %-d is "5", not "05".
+                String padded = directive(t, format.charAt(++i));
+                String stripped = padded.replaceFirst("^[0 ]+(?=.)", "");
+                out.append(stripped);
+                continue;
             }
+            out.append(directive(t, d));
+        }
+        return out.toString();
+    }
+
+    private static String directive(ZonedDateTime t, char d) {
+        StringBuilder out = new StringBuilder();
+        switch (d) {
+            case 'a':
+                out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                break;
+            case 'A':
+                out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                break;
+            case 'b':
+            case 'h':
+                out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                break;
+            case 'B':
+                out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                break;
+            case 'd':
+                out.append(String.format("%02d", t.getDayOfMonth()));
+                break;
+            case 'e':
+                out.append(String.format("%2d", t.getDayOfMonth()));
+                break;
+            case 'H':
+                out.append(String.format("%02d", t.getHour()));
+                break;
+            case 'I':
+                out.append(String.format("%02d", t.getHour() % 12 == 0 ? 12 : t.getHour() % 12));
+                break;
+            case 'j':
+                out.append(String.format("%03d", t.getDayOfYear()));
+                break;
+            case 'm':
+                out.append(String.format("%02d", t.getMonthValue()));
+                break;
+            case 'M':
+                out.append(String.format("%02d", t.getMinute()));
+                break;
+            case 'p':
+                out.append(t.getHour() < 12 ? "AM" : "PM");
+                break;
+            case 'S':
+                out.append(String.format("%02d", t.getSecond()));
+                break;
+            case 'f':
+                out.append(String.format("%06d", t.getNano() / 1000));
+                break;
+            case 'w':
+                out.append(t.getDayOfWeek().getValue() % 7);
+                break;
+            case 'u':
+                out.append(t.getDayOfWeek().getValue());
+                break;
+            case 'y':
+                out.append(String.format("%02d", t.getYear() % 100));
+                break;
+            case 'Y':
+                out.append(t.getYear());
+                break;
+            case 'z':
+                out.append(
+                        t.getOffset().getId().equals("Z")
+                                ? "+0000"
+                                : t.getOffset().getId().replace(":", ""));
+                break;
+            case 'Z':
+                out.append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                break;
+            case 'F':
+                out.append(
+                        String.format(
+                                "%04d-%02d-%02d",
+                                t.getYear(), t.getMonthValue(), t.getDayOfMonth()));
+                break;
+            case 'T':
+                out.append(
+                        String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond()));
+                break;
+            case '%':
+                out.append('%');
+                break;
+            default:
+                out.append('%').append(d);
         }
         return out.toString();
     }
