@@ -25,11 +25,14 @@ import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBracket;
+import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
 import jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.javax.el.ELContext;
+import jinjava.javax.el.PropertyNotFoundException;
 
 /**
  * Python's meaning of the binary operators that chat templates use: {@code +} concatenates only
@@ -246,6 +249,22 @@ final class PythonOperators {
             };
         }
 
+        /**
+         * {@code x.name} that raises when {@code x} is undefined, as jinja2's {@code Undefined}
+         * does; JUEL quietly gives undefined again, so a template's guard never fired.
+         */
+        @Override
+        protected AstDot createAstDot(AstNode base, String property, boolean lvalue) {
+            return new DotNode(base, property, lvalue);
+        }
+
+        /** {@code x[key]} that raises when {@code x} is undefined; see {@link #createAstDot}. */
+        @Override
+        protected AstBracket createAstBracket(
+                AstNode base, AstNode property, boolean lvalue, boolean strict) {
+            return new BracketNode(base, property, lvalue, strict);
+        }
+
         /** Tuple literals evaluate to {@link PyTuple}, which prints and %-formats as a tuple. */
         @Override
         protected AstTuple createAstTuple(AstParameters parameters)
@@ -278,6 +297,82 @@ final class PythonOperators {
             }
             return super.createAstBinary(left, right, python);
         }
+    }
+
+    /** {@code x.name}, raising when {@code x} is undefined. */
+    private static final class DotNode extends AstDot {
+        private final String description;
+
+        DotNode(AstNode base, String property, boolean lvalue) {
+            super(base, property, lvalue);
+            description = describe(base) + "." + property;
+        }
+
+        @Override
+        public Object eval(Bindings bindings, ELContext context) {
+            return lookUp(prefix.eval(bindings, context), prefix, this, bindings, context);
+        }
+
+        Object property(Bindings bindings, ELContext context) {
+            return getProperty(bindings, context);
+        }
+    }
+
+    /** {@code x[key]}, raising when {@code x} is undefined. */
+    private static final class BracketNode extends AstBracket {
+        private final String description;
+
+        BracketNode(AstNode base, AstNode property, boolean lvalue, boolean strict) {
+            super(base, property, lvalue, strict);
+            description = describe(base) + "[...]";
+        }
+
+        @Override
+        public Object eval(Bindings bindings, ELContext context) {
+            Object base = prefix.eval(bindings, context);
+            if (base == null) {
+                throw undefined(prefix);
+            }
+            return lookUp(base, getProperty(bindings, context), context);
+        }
+    }
+
+    private static Object lookUp(
+            Object base, AstNode prefix, DotNode node, Bindings bindings, ELContext context) {
+        if (base == null) {
+            throw undefined(prefix);
+        }
+        return lookUp(base, node.property(bindings, context), context);
+    }
+
+    /** Reads {@code base.property} through the resolvers, or fails when nothing resolves it. */
+    private static Object lookUp(Object base, Object property, ELContext context) {
+        context.setPropertyResolved(false);
+        Object result = context.getELResolver().getValue(context, base, property);
+        if (!context.isPropertyResolved()) {
+            throw new PropertyNotFoundException(
+                    "no property '" + property + "' on " + typeName(base));
+        }
+        return result;
+    }
+
+    /** jinja2's UndefinedError for reading an attribute or item of an undefined value. */
+    private static RuntimeException undefined(AstNode prefix) {
+        return RenderSession.error("'" + describe(prefix) + "' is undefined");
+    }
+
+    /** Template-like text for an expression, for the message about an undefined value. */
+    private static String describe(AstNode node) {
+        if (node instanceof AstIdentifier) {
+            return ((AstIdentifier) node).getName();
+        }
+        if (node instanceof DotNode) {
+            return ((DotNode) node).description;
+        }
+        if (node instanceof BracketNode) {
+            return ((BracketNode) node).description;
+        }
+        return "value";
     }
 
     /** {@code a + b}. */
