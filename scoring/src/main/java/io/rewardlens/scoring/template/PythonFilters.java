@@ -89,36 +89,12 @@ final class PythonFilters {
         return out.toString();
     }
 
-    /** markupsafe's escaping of {@code str(value)}. */
-    private static String escape(Object v) {
-        if (v instanceof com.hubspot.jinjava.objects.SafeString) {
-            return v.toString();
+    /** jinja2's {@code escape}: Markup as it is, anything else HTML-escaped into Markup. */
+    private static SafeString escape(Object v) {
+        if (v instanceof SafeString) {
+            return (SafeString) v;
         }
-        String s = PythonValues.str(v);
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&':
-                    out.append("&amp;");
-                    break;
-                case '<':
-                    out.append("&lt;");
-                    break;
-                case '>':
-                    out.append("&gt;");
-                    break;
-                case '\'':
-                    out.append("&#39;");
-                    break;
-                case '"':
-                    out.append("&#34;");
-                    break;
-                default:
-                    out.append(c);
-            }
-        }
-        return out.toString();
+        return new SafeString(PythonOperators.escapeHtml(PythonValues.str(v)));
     }
 
     /** {@code first}/{@code last}: an item of any iterable, a character of a string. */

@@ -375,12 +375,43 @@ final class PythonOperators {
         return "value";
     }
 
+    /** A text operand of a Markup operation: Markup as it is, plain text HTML-escaped. */
+    private static String markup(Object text) {
+        return text instanceof SafeString ? text.toString() : escapeHtml(text.toString());
+    }
+
+    private static Object markupArgument(Object arg) {
+        return arg instanceof String ? escapeHtml((String) arg) : arg;
+    }
+
+    /** markupsafe's {@code escape}: the five characters HTML gives meaning to. */
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\'' -> out.append("&#39;");
+                case '"' -> out.append("&#34;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** {@code a + b}. */
     static final AstBinary.Operator ADD =
             operator(
                     "+",
                     (converter, a, b) -> {
                         if (isText(a) && isText(b)) {
+                            if (a instanceof SafeString || b instanceof SafeString) {
+                                // Markup + str escapes the plain operand, as markupsafe does.
+                                return new SafeString(
+                                        RenderSession.current().limitString(markup(a) + markup(b)));
+                            }
                             return RenderSession.current().limitString(a.toString() + b);
                         }
                         if (a instanceof List && b instanceof List) {
@@ -421,6 +452,22 @@ final class PythonOperators {
             operator(
                     "%",
                     (converter, a, b) -> {
+                        if (a instanceof SafeString) {
+                            // Markup % args escapes the arguments, as markupsafe does.
+                            Object args =
+                                    b instanceof PyTuple
+                                            ? PyTuple.of(
+                                                    ((PyTuple) b)
+                                                            .stream()
+                                                                    .map(
+                                                                            PythonOperators
+                                                                                    ::markupArgument)
+                                                                    .toList())
+                                            : markupArgument(b);
+                            return new SafeString(
+                                    RenderSession.current()
+                                            .limitString(PythonFormat.percent(a.toString(), args)));
+                        }
                         if (isText(a)) {
                             return RenderSession.current()
                                     .limitString(PythonFormat.percent(a.toString(), b));
