@@ -61,6 +61,7 @@ final class PythonFilters {
         filters.add(new Sort());
         filters.add(new Default("default"));
         filters.add(new Default("d"));
+        filters.addAll(GeneratorFilters.all());
         return filters;
     }
 
@@ -99,6 +100,9 @@ final class PythonFilters {
 
     /** {@code first}/{@code last}: an item of any iterable, a character of a string. */
     private static Object end(Object v, boolean first) {
+        if (!first && v instanceof PyGenerator) {
+            throw RenderSession.error("'generator' object is not reversible");
+        }
         List<Object> items = PythonForTag.iterate(v);
         if (items.isEmpty()) {
             return null;

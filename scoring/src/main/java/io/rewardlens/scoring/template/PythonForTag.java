@@ -154,6 +154,9 @@ final class PythonForTag extends ForTag {
         if (value instanceof Collection) {
             return new ArrayList<>((Collection<?>) value);
         }
+        if (value instanceof PyGenerator) {
+            return ((PyGenerator) value).drain();
+        }
         if (value instanceof String || value instanceof SafeString) {
             RenderSession.current().checkItems(value.toString().length());
             return new ArrayList<>(PythonStrings.characters(value.toString()));

@@ -130,7 +130,7 @@ final class PythonJson {
         } else {
             throw new IllegalArgumentException(
                     "Object of type "
-                            + value.getClass().getSimpleName()
+                            + PythonOperators.typeName(value)
                             + " is not JSON serializable");
         }
     }

@@ -3,6 +3,7 @@ package io.rewardlens.scoring.template;
 import com.hubspot.jinjava.el.ext.AdditionOperator;
 import com.hubspot.jinjava.el.ext.AstDict;
 import com.hubspot.jinjava.el.ext.AstTuple;
+import com.hubspot.jinjava.el.ext.CollectionMembershipOperator;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
@@ -68,6 +69,14 @@ final class PythonOperators {
                         @Override
                         public AstNode createAstNode(AstNode... children) {
                             return new AstBinary(children[0], children[1], CONCAT);
+                        }
+                    });
+            putExtensionHandler(
+                    CollectionMembershipOperator.TOKEN,
+                    new ExtensionHandler(CollectionMembershipOperator.HANDLER.getExtensionPoint()) {
+                        @Override
+                        public AstNode createAstNode(AstNode... children) {
+                            return new AstBinary(children[0], children[1], IN);
                         }
                     });
         }
@@ -522,6 +531,13 @@ final class PythonOperators {
     /** {@code a == b}. */
     static final AstBinary.Operator EQ = operator("==", (converter, a, b) -> pythonEquals(a, b));
 
+    /**
+     * {@code a in b}: Python membership, without Jinjava's coercion of {@code a} to the items'
+     * type.
+     */
+    static final AstBinary.Operator IN =
+            operator("in", (converter, a, b) -> PythonTests.contains(b, a));
+
     /** {@code a != b}. */
     static final AstBinary.Operator NE = operator("!=", (converter, a, b) -> !pythonEquals(a, b));
 
@@ -729,6 +745,9 @@ final class PythonOperators {
         }
         if (o instanceof Collection) {
             return "list";
+        }
+        if (o instanceof PyGenerator) {
+            return "generator";
         }
         return "object";
     }

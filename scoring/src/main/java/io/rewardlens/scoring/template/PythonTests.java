@@ -29,7 +29,11 @@ final class PythonTests {
                         (v, args) -> isText(v) || v instanceof Collection || v instanceof Map),
                 new Test(
                         "iterable",
-                        (v, args) -> isText(v) || v instanceof Collection || v instanceof Map),
+                        (v, args) ->
+                                isText(v)
+                                        || v instanceof Collection
+                                        || v instanceof Map
+                                        || v instanceof PyGenerator),
                 new Test("in", (v, args) -> args.length == 1 && contains(args[0], v)),
                 new Test("lower", (v, args) -> isText(v) && isCase(v.toString(), false)),
                 new Test("upper", (v, args) -> isText(v) && isCase(v.toString(), true)),
@@ -59,8 +63,8 @@ final class PythonTests {
         if (container instanceof Map) {
             return ((Map<?, ?>) container).containsKey(item);
         }
-        if (container instanceof Collection) {
-            for (Object element : (Collection<?>) container) {
+        if (container instanceof Collection || container instanceof PyGenerator) {
+            for (Object element : PythonForTag.iterate(container)) {
                 if (PythonOperators.pythonEquals(element, item)) {
                     return true;
                 }

@@ -134,7 +134,7 @@ final class PythonValues {
                 }
             }
             out.append(']');
-        } else if (value instanceof PyCallable) {
+        } else if (value instanceof PyCallable || value instanceof PyGenerator) {
             out.append(value);
         } else if (value instanceof ForLoop) {
             out.append("<LoopContext>");
