@@ -42,6 +42,42 @@ final class JinjaSourceTranslator {
                     "without",
                     "context");
 
+    /**
+     * The block tags of transformers' environment: jinja2's own, the loop controls extension and
+     * Hugging Face's {@code generation}; jinja2 refuses any other (even {@code do}) when compiling.
+     */
+    private static final Set<String> TAGS =
+            Set.of(
+                    "for",
+                    "endfor",
+                    "if",
+                    "elif",
+                    "else",
+                    "endif",
+                    "set",
+                    "endset",
+                    "macro",
+                    "endmacro",
+                    "call",
+                    "endcall",
+                    "filter",
+                    "endfilter",
+                    "with",
+                    "endwith",
+                    "block",
+                    "endblock",
+                    "extends",
+                    "include",
+                    "import",
+                    "from",
+                    "autoescape",
+                    "endautoescape",
+                    "break",
+                    "continue",
+                    "generation",
+                    "endgeneration",
+                    "endraw");
+
     /** Words that Jinjava's expression parser reserves but jinja2 allows as attribute names. */
     private static final Set<String> JUEL_KEYWORDS =
             Set.of("empty", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof", "null");
@@ -127,6 +163,10 @@ final class JinjaSourceTranslator {
             } else if (content.equals("raw")) {
                 pos = raw(close + 2, rsign, open);
             } else {
+                String tag = content.split("[^A-Za-z0-9_]", 2)[0];
+                if (!TAGS.contains(tag)) {
+                    throw error(open, "Encountered unknown tag '" + tag + "'.");
+                }
                 out.append("{% ").append(expression(content, true, open)).append(" %}");
                 pos = afterTag(close + 2, rsign, true);
             }

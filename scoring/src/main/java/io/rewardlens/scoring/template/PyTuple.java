@@ -1,5 +1,6 @@
 package io.rewardlens.scoring.template;
 
+import com.hubspot.jinjava.objects.collections.PyList;
 import java.util.AbstractList;
 import java.util.List;
 
@@ -16,6 +17,19 @@ final class PyTuple extends AbstractList<Object> {
 
     static PyTuple of(List<?> items) {
         return new PyTuple(items.toArray());
+    }
+
+    /**
+     * The tuple inside a value read from a variable: Jinjava hands out every list it stores, tuples
+     * included, wrapped in its own {@link PyList}.
+     *
+     * @param value any template value
+     * @return the wrapped tuple, or {@code value} itself
+     */
+    static Object unwrap(Object value) {
+        return value instanceof PyList && ((PyList) value).toList() instanceof PyTuple
+                ? ((PyList) value).toList()
+                : value;
     }
 
     @Override

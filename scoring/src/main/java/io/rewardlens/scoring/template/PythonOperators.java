@@ -460,7 +460,8 @@ final class PythonOperators {
     static final AstBinary.Operator MOD =
             operator(
                     "%",
-                    (converter, a, b) -> {
+                    (converter, a, operand) -> {
+                        Object b = PyTuple.unwrap(operand);
                         if (a instanceof SafeString) {
                             // Markup % args escapes the arguments, as markupsafe does.
                             Object args =

@@ -85,6 +85,7 @@ final class PythonValues {
         if (depth > 100) {
             throw new IllegalArgumentException("value nested too deeply to print");
         }
+        value = PyTuple.unwrap(value);
         if (value == null || value == PyNone.INSTANCE) {
             out.append("None");
         } else if (value instanceof Boolean) {

@@ -48,6 +48,7 @@ final class SandboxedJinja {
                     throw new IOException("a chat template cannot load other templates");
                 });
         jinjava.registerTag(new PythonIfTag());
+        jinjava.registerTag(new PythonSetTag());
         jinjava.registerTag(new PythonForTag());
         for (Tag tag : BlockTags.all()) {
             jinjava.registerTag(tag);
