@@ -61,6 +61,7 @@ final class PythonFilters {
         filters.add(new Sort());
         filters.add(new Default("default"));
         filters.add(new Default("d"));
+        filters.add(new Truncate());
         filters.addAll(GeneratorFilters.all());
         return filters;
     }
@@ -221,6 +222,43 @@ final class PythonFilters {
             boolean sortKeys = PythonValues.truthy(argument(args, kwargs, "sort_keys", 3));
             return RenderSession.current()
                     .limitString(PythonJson.dumps(var, ensureAscii, indent, separators, sortKeys));
+        }
+    }
+
+    /** {@code truncate(length=255, killwords=False, end='...', leeway=5)}, counting code points. */
+    private static final class Truncate extends NamedFilter {
+        Truncate() {
+            super("truncate");
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            String s = text(var);
+            Object lengthArg = argument(args, kwargs, "length", 0);
+            long length = lengthArg == null ? 255 : ((Number) lengthArg).longValue();
+            boolean killWords = PythonValues.truthy(argument(args, kwargs, "killwords", 1));
+            Object endArg = argument(args, kwargs, "end", 2);
+            String end = endArg == null ? "..." : text(endArg);
+            Object leewayArg = argument(args, kwargs, "leeway", 3);
+            long leeway = leewayArg == null ? 5 : ((Number) leewayArg).longValue();
+            long endLength = PythonStrings.length(end);
+            if (length < endLength) {
+                throw RenderSession.error("expected length >= " + endLength + ", got " + length);
+            }
+            if (PythonStrings.length(s) <= length + leeway) {
+                return s;
+            }
+            String head =
+                    s.substring(0, s.offsetByCodePoints(0, (int) Math.max(0, length - endLength)));
+            if (killWords) {
+                return head + end;
+            }
+            int space = head.lastIndexOf(' ');
+            return (space < 0 ? head : head.substring(0, space)) + end;
         }
     }
 

@@ -225,6 +225,7 @@ final class PythonForTag extends ForTag {
      */
     static final class Loop extends ForLoop {
         private final List<Object> items;
+        private List<Object> lastChanged;
 
         Loop(List<Object> items) {
             super(items.iterator(), items.size());
@@ -261,6 +262,18 @@ final class PythonForTag extends ForTag {
                 default:
                     return null;
             }
+        }
+
+        /**
+         * {@code loop.changed(*values)}: true on the first call and whenever the values differ from
+         * the last call's.
+         */
+        boolean changed(List<Object> values) {
+            if (lastChanged != null && PythonOperators.pythonEquals(lastChanged, values)) {
+                return false;
+            }
+            lastChanged = values;
+            return true;
         }
 
         Object cycle(List<Object> values) {

@@ -53,6 +53,9 @@ final class PythonObjectResolver extends ELResolver {
         if (base instanceof PythonForTag.Loop) {
             return ((PythonForTag.Loop) base).attribute(String.valueOf(property));
         }
+        if (base instanceof Cycler && "current".equals(property)) {
+            return ((Cycler) base).current();
+        }
         return null;
     }
 
@@ -83,6 +86,10 @@ final class PythonObjectResolver extends ELResolver {
             result = null;
         } else if (base instanceof PythonForTag.Loop && name.equals("cycle")) {
             result = ((PythonForTag.Loop) base).cycle(args.positional);
+        } else if (base instanceof PythonForTag.Loop && name.equals("changed")) {
+            result = ((PythonForTag.Loop) base).changed(args.positional);
+        } else if (base instanceof Cycler) {
+            result = ((Cycler) base).call(name, args.positional);
         } else {
             throw noSuchMethod(base, name);
         }

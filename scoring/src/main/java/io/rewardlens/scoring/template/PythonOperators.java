@@ -274,6 +274,43 @@ final class PythonOperators {
             return new BracketNode(base, property, lvalue, strict);
         }
 
+        /**
+         * Chained comparisons, as in Python: {@code a < b < c} is {@code a < b and b < c}. Jinjava
+         * refuses the second operator.
+         */
+        @Override
+        protected AstNode cmp(boolean required) throws ScanException, ParseException {
+            AstNode v = super.cmp(required);
+            if (!(v instanceof AstBinary) || relational(getToken()) == null) {
+                return v;
+            }
+            AstNode right = ((AstBinary) v).getChild(1);
+            AstNode chain = v;
+            AstBinary.Operator op;
+            while ((op = relational(getToken())) != null) {
+                consumeToken();
+                AstNode next = add(true);
+                chain = createAstBinary(chain, createAstBinary(right, next, op), AstBinary.AND);
+                right = next;
+            }
+            return chain;
+        }
+
+        private static AstBinary.Operator relational(Scanner.Token token) {
+            switch (token.getSymbol()) {
+                case LT:
+                    return AstBinary.LT;
+                case LE:
+                    return AstBinary.LE;
+                case GT:
+                    return AstBinary.GT;
+                case GE:
+                    return AstBinary.GE;
+                default:
+                    return null;
+            }
+        }
+
         /** Tuple literals evaluate to {@link PyTuple}, which prints and %-formats as a tuple. */
         @Override
         protected AstTuple createAstTuple(AstParameters parameters)

@@ -29,6 +29,7 @@ final class TemplateGlobals {
         defs.add(define("strftime_now", "strftimeNow", Object.class));
         defs.add(define("range", "range", Object.class, Object[].class));
         defs.add(define("dict", "dict", Object[].class));
+        defs.add(define("cycler", "cycler", Object[].class));
         return defs;
     }
 
@@ -54,6 +55,11 @@ final class TemplateGlobals {
             throw RenderSession.error("strftime_now() argument must be str");
         }
         return strftime(ZonedDateTime.now(RenderSession.current().clock()), (String) format);
+    }
+
+    /** {@code cycler(*items)}. */
+    static Cycler cycler(Object... items) {
+        return new Cycler(items == null ? List.of() : java.util.Arrays.asList(items));
     }
 
     /** {@code dict(key=value, ...)}: a new dict from keyword arguments. */

@@ -148,10 +148,17 @@ class ChatTemplateLoadingTest {
     }
 
     @Test
-    void syntaxErrorsSurfaceAsRenderErrors() {
+    void expressionSyntaxErrorsSurfaceAsRenderErrors() {
         ChatTemplate template = ChatTemplate.of("{% if %}x{% endif %}", Map.of());
         assertThrows(ChatTemplateException.class, () -> template.render(TURNS, false));
-        ChatTemplate unknownTag = ChatTemplate.of("{% frobnicate %}", Map.of());
-        assertThrows(ChatTemplateException.class, () -> unknownTag.render(TURNS, false));
+    }
+
+    @Test
+    void unknownTagsAreRefusedWhenCompiledAsJinja2Does() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ChatTemplate.of("ok\n{% frobnicate %}", Map.of()));
+        assertEquals("chat template line 2: Encountered unknown tag 'frobnicate'.", e.getMessage());
     }
 }

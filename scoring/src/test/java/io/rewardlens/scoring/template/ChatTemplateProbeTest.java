@@ -2,11 +2,13 @@ package io.rewardlens.scoring.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -51,6 +53,8 @@ class ChatTemplateProbeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("probes")
     void rendersAsJinja2(String name, Map<String, Object> probe) throws Exception {
+        String known = knownDifferences().get(name);
+        assumeTrue(known == null, () -> "known difference: " + known);
         List<Map<String, Object>> messages =
                 read("messages.json", new TypeReference<List<Map<String, Object>>>() {});
         String source = (String) probe.get("template");
@@ -71,6 +75,23 @@ class ChatTemplateProbeTest {
         if ("TemplateError".equals(probe.get("error_type"))) {
             assertEquals(probe.get("error"), e.getMessage());
         }
+    }
+
+    private static Map<String, String> knownDifferences() throws IOException {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        try (InputStream in =
+                ChatTemplateProbeTest.class.getResourceAsStream(DIR + "known-differences.txt")) {
+            if (in == null) {
+                throw new IOException("missing resource " + DIR + "known-differences.txt");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] parts = line.split(" # ", 2);
+                    reasons.put(parts[0].strip(), parts.length > 1 ? parts[1].strip() : "");
+                }
+            }
+        }
+        return reasons;
     }
 
     private static ChatTemplate template(String source) {
