@@ -3,6 +3,8 @@ package io.rewardlens.scoring.template;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.objects.SafeString;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -62,6 +64,7 @@ final class PythonFilters {
         filters.add(new Default("default"));
         filters.add(new Default("d"));
         filters.add(new Truncate());
+        filters.add(new Round());
         filters.addAll(GeneratorFilters.all());
         return filters;
     }
@@ -222,6 +225,59 @@ final class PythonFilters {
             boolean sortKeys = PythonValues.truthy(argument(args, kwargs, "sort_keys", 3));
             return RenderSession.current()
                     .limitString(PythonJson.dumps(var, ensureAscii, indent, separators, sortKeys));
+        }
+    }
+
+    /**
+     * {@code round(precision=0, method='common')}: {@code common} is Python's {@code round}, which
+     * rounds the exact binary value and sends ties to even ({@code 2.5} gives {@code 2.0}); {@code
+     * ceil} and {@code floor} scale, round and scale back, giving a float.
+     */
+    private static final class Round extends NamedFilter {
+        Round() {
+            super("round");
+        }
+
+        @Override
+        public Object filter(
+                Object var,
+                JinjavaInterpreter interpreter,
+                Object[] args,
+                Map<String, Object> kwargs) {
+            Object precisionArg = argument(args, kwargs, "precision", 0);
+            int precision = precisionArg == null ? 0 : ((Number) precisionArg).intValue();
+            Object methodArg = argument(args, kwargs, "method", 1);
+            String method = methodArg == null ? "common" : text(methodArg);
+            if (var instanceof Boolean) {
+                var = (Boolean) var ? 1L : 0L;
+            }
+            if (!(var instanceof Number)) {
+                throw RenderSession.error(
+                        "type "
+                                + PythonOperators.typeName(var)
+                                + " doesn't define __round__ method");
+            }
+            boolean integer =
+                    !(var instanceof Double || var instanceof Float || var instanceof BigDecimal);
+            switch (method) {
+                case "common":
+                    if (integer && precision >= 0) {
+                        return ((Number) var).longValue();
+                    }
+                    BigDecimal exact =
+                            integer
+                                    ? BigDecimal.valueOf(((Number) var).longValue())
+                                    : new BigDecimal(((Number) var).doubleValue());
+                    BigDecimal rounded = exact.setScale(precision, RoundingMode.HALF_EVEN);
+                    return integer ? (Object) rounded.longValue() : (Object) rounded.doubleValue();
+                case "ceil":
+                case "floor":
+                    double scale = Math.pow(10, precision);
+                    double scaled = ((Number) var).doubleValue() * scale;
+                    return (method.equals("ceil") ? Math.ceil(scaled) : Math.floor(scaled)) / scale;
+                default:
+                    throw RenderSession.error("method must be 'common', 'ceil' or 'floor'");
+            }
         }
     }
 

@@ -379,7 +379,12 @@ final class PythonOperators {
             if (base == null) {
                 throw undefined(prefix);
             }
-            return lookUp(base, getProperty(bindings, context), context);
+            Object key = getProperty(bindings, context);
+            if (base instanceof Map && key != null && !(key instanceof String)) {
+                // Jinjava's resolvers would look the key up as a string.
+                return dictItem((Map<?, ?>) base, key);
+            }
+            return lookUp(base, key, context);
         }
     }
 
@@ -389,6 +394,23 @@ final class PythonOperators {
             throw undefined(prefix);
         }
         return lookUp(base, node.property(bindings, context), context);
+    }
+
+    /**
+     * {@code d[key]} for a key that is not a string, matched as Python hashes keys: {@code 2},
+     * {@code 2.0} and {@code True} find the entry of {@code 2}, {@code 2} and {@code 1}; {@code
+     * none} finds the None key; a missing key is undefined (null).
+     */
+    private static Object dictItem(Map<?, ?> map, Object key) {
+        if (map.containsKey(key)) {
+            return map.get(key);
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String) && pythonEquals(e.getKey(), key)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** Reads {@code base.property} through the resolvers, or fails when nothing resolves it. */
