@@ -67,7 +67,10 @@ final class PythonJson {
         if (level > 200) {
             throw new IllegalArgumentException("value nested too deeply for tojson");
         }
-        if (value == null || value == PyNone.INSTANCE) {
+        if (value == null) {
+            throw new IllegalArgumentException("Object of type Undefined is not JSON serializable");
+        }
+        if (value == PyNone.INSTANCE) {
             out.append("null");
         } else if (value instanceof Boolean) {
             out.append((Boolean) value ? "true" : "false");

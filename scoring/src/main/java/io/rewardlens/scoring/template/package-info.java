@@ -11,11 +11,9 @@
  * object, and every render runs under the time and size limits of its {@link
  * io.rewardlens.scoring.template.RenderOptions}.
  *
- * <p>Known differences from jinja2, none of which the templates of the reward models in use rely
- * on: an undefined value is printed as nothing and counts as {@code none} in {@code is none}
- * (jinja2 says not none), and reading an attribute of it gives undefined where jinja2 raises; the
- * {@code recursive} loop modifier, {@code loop.changed()}, the globals {@code lipsum}, {@code
- * cycler} and {@code joiner}, and one-element tuple literals are not supported; some Jinjava
- * filters not overridden here may format unusual operand types (booleans, tuples) differently.
+ * <p>Known differences from jinja2, each kept as a skipped probe in the tests' {@code
+ * templates-probes/known-differences.txt}: the {@code recursive} loop modifier, calling a variable
+ * (a {@code joiner}, or {@code caller()} in a macro called without {@code call}), {@code varargs}
+ * printing as a list, and Jinjava's {@code groupby} and {@code attr}.
  */
 package io.rewardlens.scoring.template;
