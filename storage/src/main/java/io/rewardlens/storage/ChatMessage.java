@@ -137,6 +137,29 @@ public record ChatMessage(String role, String content, String json) {
         };
     }
 
+    /**
+     * The same message with another text as its content (for an edited response): a plain message
+     * stays plain; any other keeps its other fields, in their order, with {@code content} set to
+     * the text (the object is then written compactly).
+     *
+     * @param text the new content
+     * @return the edited message
+     */
+    public ChatMessage withContent(String text) {
+        Objects.requireNonNull(text, "text");
+        if (json == null) {
+            return new ChatMessage(role, text);
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(json);
+            node.put("content", text);
+            return fromJson(MAPPER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException(null, "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** Whether the message is only a role and a string content (it then has no {@link #json()}). */
     public boolean isPlain() {
         return json == null;

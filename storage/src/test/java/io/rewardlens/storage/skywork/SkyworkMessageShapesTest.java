@@ -234,4 +234,15 @@ class SkyworkMessageShapesTest {
                                 () -> ChatMessage.fromJson("[]"))
                         .getMessage());
     }
+
+    @Test
+    void anEditedContentKeepsTheOtherFields() {
+        assertEquals(new ChatMessage("user", "b"), new ChatMessage("user", "a").withContent("b"));
+        ChatMessage edited = ChatMessage.fromJson(CALL).withContent("Let me look.");
+        assertEquals("Let me look.", edited.content());
+        assertEquals(
+                List.of("content", "role", "tool_calls", "reasoning_content"),
+                List.copyOf(edited.fields().keySet()));
+        assertEquals("get_weather", edited.toolCalls().get(0).name());
+    }
 }
