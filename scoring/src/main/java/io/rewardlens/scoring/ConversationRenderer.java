@@ -3,12 +3,12 @@ package io.rewardlens.scoring;
 import io.rewardlens.scoring.template.ChatTemplate;
 import io.rewardlens.scoring.template.ChatTemplateException;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The one step from a conversation to the text the model reads: the bundle's chat template,
  * rendered without a generation prompt (the conversation already ends with the scored answer), as
- * {@code apply_chat_template(messages, tokenize=False)} renders it.
+ * {@code apply_chat_template(messages, tokenize=False, tools=..., documents=...)} renders it: every
+ * field of each message and the conversation's variables reach the template.
  */
 final class ConversationRenderer {
     private final String modelName;
@@ -34,9 +34,17 @@ final class ConversationRenderer {
         return template.templateSha256();
     }
 
-    String render(List<ChatTurn> turns) throws TemplateRenderingException {
+    String render(Conversation conversation) throws TemplateRenderingException {
         try {
-            return template.render(turns, false);
+            return template.render(conversation, false);
+        } catch (IllegalArgumentException e) {
+            // A message or variable holds a value no template can see (e.g. a huge integer).
+            throw new TemplateRenderingException(
+                    "model "
+                            + modelName
+                            + ": the conversation cannot be given to the chat template: "
+                            + e.getMessage(),
+                    e);
         } catch (ChatTemplateException e) {
             throw new TemplateRenderingException(
                     "model "

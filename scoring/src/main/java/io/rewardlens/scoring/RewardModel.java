@@ -324,7 +324,7 @@ public final class RewardModel implements AutoCloseable {
     public EncodedConversation encode(Conversation conversation, LengthPolicy policy)
             throws ScoringException {
         List<ChatTurn> turns = conversation.turns();
-        String text = renderer.render(turns);
+        String text = renderer.render(conversation);
         return fit(text, tokenizer.encode(text), locateMessages(text, turns), policy);
     }
 

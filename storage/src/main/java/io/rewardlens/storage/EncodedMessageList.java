@@ -1,5 +1,6 @@
 package io.rewardlens.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
@@ -7,8 +8,9 @@ import java.util.RandomAccess;
 /**
  * An immutable message list read from JSON that keeps each message's JSON text and decodes a
  * message only when it is looked at. An import thus stores messages without decoding and encoding
- * their texts again (role and content keep the JSON string literals of the input, escapes
- * included), and splitting off the prompt turns ({@link #subList}) costs nothing.
+ * their texts again (role and content keep the JSON string literals of the input, escapes included;
+ * a message with more than a role and a string content keeps its whole JSON object as the input
+ * wrote it), and splitting off the prompt turns ({@link #subList}) costs nothing.
  *
  * <p>Parsers build one with {@link #builder()} from string literals a JSON parser has checked;
  * everyone else just sees a {@code List}. Safe to share between threads.
@@ -17,7 +19,10 @@ public final class EncodedMessageList extends AbstractList<ChatMessage> implemen
     /** The messages' JSON objects, back to back, separated by commas. */
     private final byte[] json;
 
-    /** Per message: object start, object end, role literal start/end, content literal start/end. */
+    /**
+     * Per message: object start, object end, role literal start/end, content literal start/end; the
+     * literal positions are -1 for a message kept as its whole JSON object.
+     */
     private final int[] spans;
 
     private final ChatMessage[] decoded;
@@ -49,9 +54,16 @@ public final class EncodedMessageList extends AbstractList<ChatMessage> implemen
         if (message == null) {
             int s = at * SPAN;
             message =
-                    new ChatMessage(
-                            JsonStringLiteral.decode(json, spans[s + 2], spans[s + 3]),
-                            JsonStringLiteral.decode(json, spans[s + 4], spans[s + 5]));
+                    spans[s + 2] < 0
+                            ? ChatMessage.fromJson(
+                                    new String(
+                                            json,
+                                            spans[s],
+                                            spans[s + 1] - spans[s],
+                                            StandardCharsets.UTF_8))
+                            : new ChatMessage(
+                                    JsonStringLiteral.decode(json, spans[s + 2], spans[s + 3]),
+                                    JsonStringLiteral.decode(json, spans[s + 4], spans[s + 5]));
             // A racing thread may decode the same message; both results are equal.
             decoded[at] = message;
         }
@@ -142,6 +154,30 @@ public final class EncodedMessageList extends AbstractList<ChatMessage> implemen
             spans[s + 5] = json.length();
             json.appendAscii("}");
             spans[s + 1] = json.length();
+            count++;
+            return this;
+        }
+
+        /**
+         * Adds a message given by its whole JSON object in {@code source} (braces included), kept
+         * byte for byte. The object must be one {@link ChatMessage#fromJson} accepts, as the parser
+         * has just checked; it is copied.
+         */
+        public Builder addObject(byte[] source, int objectStart, int objectEnd) {
+            if ((count + 1) * SPAN > spans.length) {
+                spans = Arrays.copyOf(spans, spans.length * 2);
+            }
+            if (count > 0) {
+                json.appendAscii(",");
+            }
+            int s = count * SPAN;
+            spans[s] = json.length();
+            json.appendRaw(source, objectStart, objectEnd - objectStart);
+            spans[s + 1] = json.length();
+            spans[s + 2] = -1;
+            spans[s + 3] = -1;
+            spans[s + 4] = -1;
+            spans[s + 5] = -1;
             count++;
             return this;
         }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Reads the store's text form of a message list: a compact JSON array of {@code {"role",
- * "content"}} objects, written by {@link Utf8JsonBuffer#appendMessages}.
+ * "content"}} objects and, for messages with more than that, their JSON objects as the dataset
+ * wrote them, written by {@link Utf8JsonBuffer#appendMessages}.
  */
 final class MessageJson {
     /** Message texts can be very long (a 100 MB line is a valid record); lift Jackson's cap. */
@@ -31,26 +32,45 @@ final class MessageJson {
             expect(parser.nextToken(), JsonToken.START_ARRAY, json);
             List<ChatMessage> messages = new ArrayList<>();
             while (parser.nextToken() == JsonToken.START_OBJECT) {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
                 String role = null;
                 String content = null;
+                boolean plain = true;
+                int fields = 0;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    String value = parser.nextTextValue();
-                    if ("role".equals(name)) {
-                        role = value;
-                    } else if ("content".equals(name)) {
-                        content = value;
+                    JsonToken value = parser.nextToken();
+                    fields++;
+                    if ("role".equals(name) && value == JsonToken.VALUE_STRING) {
+                        role = parser.getText();
+                    } else if ("content".equals(name) && value == JsonToken.VALUE_STRING) {
+                        content = parser.getText();
+                    } else {
+                        plain = false;
+                        parser.skipChildren();
                     }
                 }
-                if (role == null || content == null) {
-                    throw new StoreException("stored message without role or content");
+                if (plain && fields == 2 && role != null && content != null) {
+                    messages.add(new ChatMessage(role, content));
+                } else {
+                    // The closing brace is the current token; the object was stored verbatim.
+                    int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+                    messages.add(
+                            stored(new String(json, start, end - start, StandardCharsets.UTF_8)));
                 }
-                messages.add(new ChatMessage(role, content));
             }
             expect(parser.currentToken(), JsonToken.END_ARRAY, json);
             return messages;
         } catch (IOException e) {
             throw new StoreException("stored message list is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static ChatMessage stored(String objectJson) {
+        try {
+            return ChatMessage.fromJson(objectJson);
+        } catch (InvalidMessageException e) {
+            throw new StoreException("stored message is not valid: " + e.getMessage(), e);
         }
     }
 

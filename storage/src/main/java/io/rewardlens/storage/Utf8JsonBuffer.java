@@ -104,7 +104,8 @@ public final class Utf8JsonBuffer {
 
     /**
      * Appends a message list as a compact JSON array of {@code {"role": ..., "content": ...}}
-     * objects, keys in that order.
+     * objects, keys in that order; a message that is more than that ({@link ChatMessage#json()}) is
+     * written as its own JSON object text, unchanged.
      */
     public void appendMessages(List<ChatMessage> messages) {
         // Lists that still have their JSON text are written from it, without encoding again.
@@ -132,6 +133,15 @@ public final class Utf8JsonBuffer {
         appendAscii("[");
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
+            if (!message.isPlain()) {
+                // Kept as the dataset wrote it: same keys, order, number forms and escapes.
+                if (i > 0) {
+                    appendAscii(",");
+                }
+                byte[] object = message.json().getBytes(StandardCharsets.UTF_8);
+                appendRaw(object, 0, object.length);
+                continue;
+            }
             appendAscii(i == 0 ? "{\"role\":" : ",{\"role\":");
             appendString(message.role());
             appendAscii(",\"content\":");

@@ -54,4 +54,30 @@ class PairConversationsTest {
                 Conversation.of(new ChatTurn("user", "2+2"), new ChatTurn("assistant", "5")),
                 PairConversations.of(pair, Side.REJECTED));
     }
+
+    @Test
+    void aMessageWithMoreThanTextReachesTheTemplateWhole() {
+        ChatMessage call =
+                ChatMessage.fromJson(
+                        "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"type\":"
+                            + "\"function\",\"function\":{\"name\":\"f\",\"arguments\":{\"n\":2}}}]}");
+        PreferencePair pair =
+                PreferencePair.fromConversations(
+                        null,
+                        1,
+                        List.of(USER, call, new ChatMessage("assistant", "4")),
+                        List.of(USER, call, new ChatMessage("assistant", "5")),
+                        "{\"id\":3,\"documents\":[{\"title\":\"t\",\"text\":\"x\"}],\"tools\":null}");
+        Conversation conversation = PairConversations.of(pair, Side.CHOSEN);
+        ChatTurn turn = conversation.turns().get(1);
+        assertEquals("", turn.content());
+        assertEquals(call.fields(), turn.message());
+        assertEquals(
+                java.util.Map.of("documents", List.of(java.util.Map.of("title", "t", "text", "x"))),
+                conversation.variables(),
+                "documents come from the record; a null tools is no variable");
+        assertEquals(
+                java.util.Map.of("role", "user", "content", "2+2?"),
+                conversation.turns().get(0).message());
+    }
 }

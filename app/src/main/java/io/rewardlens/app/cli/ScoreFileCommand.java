@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rewardlens.scoring.ChatTurn;
 import io.rewardlens.scoring.Conversation;
 import io.rewardlens.scoring.EncodedConversation;
 import io.rewardlens.scoring.RewardModel;
 import io.rewardlens.scoring.ScoreResult;
 import io.rewardlens.scoring.ScoringException;
+import io.rewardlens.storage.ChatMessage;
+import io.rewardlens.storage.InvalidMessageException;
+import io.rewardlens.storescoring.PairConversations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +43,8 @@ import picocli.CommandLine.Spec;
             "  {\"messages\": [...]}               -> {\"score\": s, \"tokens\": n}",
             "  {\"chosen\": [...], \"rejected\": [...]} -> {\"chosen_score\", \"rejected_score\","
                     + " \"margin\", ...}",
+            "Messages are OpenAI-style objects (tool_calls, tool results, content parts); a line's"
+                    + " \"tools\" and \"documents\" go to the chat template.",
             "A line that cannot be scored gives {\"error\": \"...\"}; the others still run; the"
                     + " exit code is then 3.",
         })
@@ -184,36 +190,38 @@ public final class ScoreFileCommand implements Callable<Integer> {
         return new Line(number, false, List.of(), "line " + number + ": " + message);
     }
 
+    /**
+     * A conversation of the line: every message as the dataset wrote it (checked as the importer
+     * checks it), and the line's {@code tools} and {@code documents} as template variables.
+     */
     private static Conversation conversation(JsonNode root, String field) {
         JsonNode messages = root.get(field);
         if (!messages.isArray() || messages.isEmpty()) {
             throw new IllegalArgumentException(
                     "field " + field + ": expected a non-empty list of messages");
         }
-        List<ChatTurn> turns = new ArrayList<>();
+        List<ChatMessage> parsed = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            turns.add(
-                    new ChatTurn(
-                            text(message, field + "[" + i + "].role"),
-                            text(message, field + "[" + i + "].content")));
+            try {
+                parsed.add(ChatMessage.fromJson(messages.get(i).toString()));
+            } catch (InvalidMessageException e) {
+                String at = field + "[" + i + "]";
+                throw new IllegalArgumentException(
+                        "field "
+                                + (e.field() == null ? at : at + "." + e.field())
+                                + ": "
+                                + e.reason(),
+                        e);
+            }
         }
-        return new Conversation(turns);
-    }
-
-    private static String text(JsonNode message, String path) {
-        String name = path.substring(path.lastIndexOf('.') + 1);
-        JsonNode value = message.isObject() ? message.get(name) : null;
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException(
-                    "field "
-                            + path
-                            + ": expected a string, got "
-                            + (value == null
-                                    ? "nothing"
-                                    : value.getNodeType().name().toLowerCase()));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (String name : List.of("tools", "documents")) {
+            JsonNode value = root.get(name);
+            if (value != null && !value.isNull()) {
+                variables.put(name, JSON.convertValue(value, Object.class));
+            }
         }
-        return value.textValue();
+        return new Conversation(PairConversations.of(parsed).turns(), variables);
     }
 
     /** Encodes the window's conversations, scores the good ones in bucketed batches, writes all. */
@@ -230,13 +238,21 @@ public final class ScoreFileCommand implements Callable<Integer> {
                 continue;
             }
             List<EncodedConversation> encoded = new ArrayList<>();
+            String side = line.pair() ? "chosen" : null;
             try {
                 for (Conversation conversation : line.conversations()) {
                     encoded.add(model.encode(conversation, modelOptions.lengthPolicy()));
+                    side = "rejected";
                 }
                 inputs.addAll(encoded);
             } catch (ScoringException e) {
-                errors[i] = "line " + line.number() + ": " + e.getMessage();
+                // Which record and, for a pair, which side the template refused, and its reason.
+                errors[i] =
+                        "line "
+                                + line.number()
+                                + (side == null ? "" : ", " + side)
+                                + ": "
+                                + e.getMessage();
             }
         }
         List<ScoreResult> results = model.scoreEncoded(inputs);

@@ -299,4 +299,106 @@ class ScoreCommandsTest {
         assertEquals(40, json.get("latency_tokens").asInt(), result.out());
         assertTrue(json.get("batch_ms_median").asDouble() > 0, result.out());
     }
+
+    /** A tool-calling conversation as OpenAI-style messages; {@code %s} is the line's extra. */
+    private static final String TOOL_LINE =
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"Weather in Paris?\"},"
+                    + " {\"role\": \"assistant\", \"content\": \"\", \"tool_calls\":"
+                    + " [{\"id\": \"call_1\", \"type\": \"function\", \"function\": {\"name\":"
+                    + " \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}}]}, {\"role\":"
+                    + " \"tool\", \"tool_call_id\": \"call_1\", \"content\": \"18 C\"},"
+                    + " {\"role\": \"assistant\", \"content\": \"It is 18 C.\"}]%s}";
+
+    private static final String TOOLS =
+            ", \"tools\": [{\"type\": \"function\", \"function\": {\"name\":"
+                    + " \"get_weather\", \"parameters\": {\"type\": \"object\"}}}]";
+
+    @Test
+    void scoreFileScoresToolCallsWithTheLinesToolsAndNamesWhatItCannotScore() throws Exception {
+        List<String> lines =
+                List.of(
+                        TOOL_LINE.formatted(TOOLS),
+                        TOOL_LINE.formatted(""),
+                        TOOL_LINE.formatted("").replace(", \"tool_calls\"", ", \"x_calls\""),
+                        "{\"messages\": [{\"role\": \"user\", \"content\": 5}]}",
+                        "{\"chosen\": [{\"role\": \"user\", \"content\": [{\"type\":"
+                                + " \"text\", \"text\": \"hi\"}]}, {\"role\": \"assistant\","
+                                + " \"content\": \"ok\"}], \"rejected\": [{\"role\": \"user\","
+                                + " \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\":"
+                                + " \"no\"}]}");
+        Path in = dir.resolve("tools.jsonl");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("tools.out.jsonl");
+        Cli.Result result =
+                Cli.run(
+                        "score-file",
+                        "--model",
+                        model.toString(),
+                        "--device",
+                        "cpu",
+                        "--out",
+                        out.toString(),
+                        in.toString());
+        List<JsonNode> output = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            output.add(JSON.readTree(line));
+        }
+        assertEquals(ScoreFileCommand.SOME_LINES_FAILED, result.exit(), result.err());
+        assertEquals(lines.size(), output.size());
+        int withTools = output.get(0).path("tokens").asInt();
+        int withoutTools = output.get(1).path("tokens").asInt();
+        int callsIgnored = output.get(2).path("tokens").asInt();
+        assertTrue(withTools > withoutTools, "the line's tools reach the template: " + output);
+        assertTrue(
+                withoutTools > callsIgnored,
+                "the tool call is rendered (an unknown key is not): " + output);
+        assertEquals(
+                "line 4: field messages[0].content: expected a string, null or a list of content"
+                        + " parts, got number",
+                output.get(3).get("error").asText());
+        String refused = output.get(4).get("error").asText();
+        assertTrue(
+                refused.startsWith("line 5, chosen: model ")
+                        && refused.endsWith(
+                                "the chat template refused the conversation: chat template"
+                                        + " failed: 'list' object has no attribute 'startswith'"),
+                refused);
+        assertTrue(
+                result.err().contains("rewardlens: 2 lines of " + in + " could not be scored"),
+                result.err());
+    }
+
+    @Test
+    void scoreScoresStoredToolCallingPairsAndNamesThePairATemplateRefuses() throws Exception {
+        String messages = TOOL_LINE.formatted("");
+        String conversation =
+                messages.substring(messages.indexOf('['), messages.lastIndexOf(']') + 1);
+        String good =
+                "{\"chosen\": "
+                        + conversation
+                        + ", \"rejected\": "
+                        + conversation.replace("It is 18 C.", "No idea.")
+                        + TOOLS
+                        + "}";
+        String refused =
+                "{\"chosen\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\","
+                        + " \"text\": \"hi\"}]}, {\"role\": \"assistant\", \"content\":"
+                        + " \"ok\"}], \"rejected\": [{\"role\": \"user\", \"content\":"
+                        + " \"hi\"}, {\"role\": \"assistant\", \"content\": \"no\"}]}";
+        Path in = dir.resolve("tools.jsonl");
+        Files.write(in, List.of(good, refused), StandardCharsets.UTF_8);
+        Path db = dir.resolve("tools.db");
+        assertEquals(0, Cli.run("import", "--db", db.toString(), in.toString()).exit());
+        Cli.Result result = Cli.run("score", "--db", db.toString(), "--model", model.toString());
+        assertTrue(result.out().contains("1 pair scored"), result.out());
+        assertTrue(result.out().contains("1 failed"), result.out());
+        assertTrue(
+                result.err().contains("pair 2: model ")
+                        && result.err()
+                                .contains(
+                                        "the chat template refused the conversation: chat"
+                                                + " template failed: 'list' object has no"
+                                                + " attribute 'startswith'"),
+                result.err());
+    }
 }

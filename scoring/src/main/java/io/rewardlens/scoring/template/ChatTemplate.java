@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.JinjavaConfig;
 import io.rewardlens.scoring.ChatTurn;
+import io.rewardlens.scoring.Conversation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,6 +192,25 @@ public final class ChatTemplate {
             messages.add(message);
         }
         return renderMessages(messages, addGenerationPrompt, variables);
+    }
+
+    /**
+     * Renders a whole conversation: each turn's message ({@link ChatTurn#message()}, tool calls and
+     * all) with the conversation's variables (such as {@code tools} and {@code documents}).
+     *
+     * @param conversation the turns and variables
+     * @param addGenerationPrompt whether to append the header that opens an assistant turn
+     * @return the prompt text
+     * @throws ChatTemplateException when the template raises, fails, or exceeds a render limit
+     * @throws IllegalArgumentException when a value has a type a template cannot see
+     */
+    public String render(Conversation conversation, boolean addGenerationPrompt)
+            throws ChatTemplateException {
+        List<Map<String, Object>> messages = new ArrayList<>(conversation.turns().size());
+        for (ChatTurn turn : conversation.turns()) {
+            messages.add(turn.message());
+        }
+        return renderMessages(messages, addGenerationPrompt, conversation.variables());
     }
 
     /**

@@ -21,9 +21,11 @@ import java.util.List;
 
 /**
  * Parses one JSONL line into a {@link SkyworkRecord}, checking its shape as it streams through the
- * tokens: {@code chosen} and {@code rejected} must be non-empty lists of {@code {"role",
- * "content"}} objects with string values, {@code source} a string or null. Other top-level fields
- * are kept as metadata; other message fields are ignored. Errors name the field, e.g. {@code
+ * tokens: {@code chosen} and {@code rejected} must be non-empty lists of message objects with a
+ * string {@code role} and a {@code content} that is a string, null or a list of content part
+ * objects, {@code source} a string or null. Other top-level fields are kept as metadata. A message
+ * with more than a string role and a string content (tool calls, a name, content parts, any other
+ * key) is kept as its JSON object, byte for byte. Errors name the field, e.g. {@code
  * chosen[1].content}.
  */
 final class JsonlRecordParser {
@@ -144,10 +146,15 @@ final class JsonlRecordParser {
             if (token != JsonToken.START_OBJECT) {
                 throw invalid("expected a message object, got " + describe(token));
             }
+            int objectStart = offset + (int) parser.currentTokenLocation().getByteOffset();
             int roleStart = -1;
             int roleEnd = -1;
             int contentStart = -1;
             int contentEnd = -1;
+            boolean contentSeen = false;
+            // Plain: exactly a string role and a string content; anything else keeps its object.
+            boolean plain = true;
+            int fields = 0;
             // Which literal ends before the next token: Jackson skips (and checks) a string we do
             // not read, and the next token's position tells where the literal ended.
             int pending = 0;
@@ -169,13 +176,27 @@ final class JsonlRecordParser {
                 String name = parser.currentName();
                 member = name;
                 token = parser.nextToken();
+                fields++;
                 if ("role".equals(name)) {
                     roleStart = literalStart(parser, token, offset);
                     pending = ROLE;
                 } else if ("content".equals(name)) {
-                    contentStart = literalStart(parser, token, offset);
-                    pending = CONTENT;
+                    contentSeen = true;
+                    if (token == JsonToken.VALUE_STRING) {
+                        contentStart = literalStart(parser, token, offset);
+                        pending = CONTENT;
+                    } else if (token == JsonToken.VALUE_NULL) {
+                        plain = false;
+                    } else if (token == JsonToken.START_ARRAY) {
+                        plain = false;
+                        contentParts(parser);
+                    } else {
+                        throw invalid(
+                                "expected a string, null or a list of content parts, got "
+                                        + describe(token));
+                    }
                 } else {
+                    plain = false;
                     parser.skipChildren();
                 }
                 member = null;
@@ -184,13 +205,19 @@ final class JsonlRecordParser {
                 member = "role";
                 throw invalid("missing");
             }
-            if (contentStart < 0) {
+            if (!contentSeen) {
                 member = "content";
                 throw invalid("missing");
             }
-            // The texts are not decoded here: Jackson checks them while skipping over them, and
-            // the store saves the literals as they are (see EncodedMessageList).
-            messages.add(buffer, roleStart, roleEnd, contentStart, contentEnd);
+            if (plain && fields == 2) {
+                // The texts are not decoded here: Jackson checks them while skipping over them,
+                // and the store saves the literals as they are (see EncodedMessageList).
+                messages.add(buffer, roleStart, roleEnd, contentStart, contentEnd);
+            } else {
+                // The closing brace is the current token: the object is kept byte for byte.
+                int objectEnd = offset + (int) parser.currentTokenLocation().getByteOffset() + 1;
+                messages.addObject(buffer, objectStart, objectEnd);
+            }
             count++;
         }
         index = -1;
@@ -198,6 +225,20 @@ final class JsonlRecordParser {
             throw invalid("expected a non-empty list of messages, got an empty list");
         }
         return messages.build();
+    }
+
+    /** Checks that a content list holds only part objects ({@code {"type": "text", ...}}). */
+    private void contentParts(JsonParser parser) throws IOException, InvalidRecordException {
+        int part = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                member = "content[" + part + "]";
+                throw invalid("expected a content part object, got " + describe(token));
+            }
+            parser.skipChildren();
+            part++;
+        }
     }
 
     private static final int ROLE = 1;

@@ -144,7 +144,7 @@ class SkyworkImportTest {
     }
 
     @Test
-    void keepsExtraFieldsAsMetadataAndIgnoresExtraMessageFields() throws Exception {
+    void keepsExtraFieldsAsMetadataAndExtraMessageFieldsInTheMessage() throws Exception {
         importFile(
                 file(
                         "data.jsonl",
@@ -154,14 +154,21 @@ class SkyworkImportTest {
         PreferencePair pair = store.pairs(PairQuery.all()).get(0).pair();
         assertEquals("{\"id\":7,\"scores\":{\"chosen\":1.5}}", pair.metadataJson());
         assertNull(pair.source());
-        assertEquals(List.of(new ChatMessage("user", "a")), pair.chosen());
+        assertEquals(
+                List.of(
+                        new ChatMessage(
+                                "user",
+                                "a",
+                                "{\"role\": \"user\", \"content\": \"a\", \"name\": \"x\"}")),
+                pair.chosen());
+        assertEquals(List.of(new ChatMessage("user", "b")), pair.rejected());
     }
 
     @Test
     void readsMessagesWhateverTheWhitespaceAndFieldOrder() throws Exception {
         String line =
-                "{ \"chosen\" :[ {\"content\"  :  \"a \\\" b\" ,\t\"role\":\"user\" , \"name\":"
-                        + " {\"x\": [1]} } ,{\"role\"\r"
+                "{ \"chosen\" :[ {\"content\"  :  \"a \\\" b\" ,\t\"role\":\"user\" "
+                        + " } ,{\"role\"\r"
                         + ":\"assistant\",\"content\":\"\\u00e9\\n"
                         + "\"}],\"rejected\":[{\"role\":\"user\",\"content\":\"a \\\""
                         + " b\"},{\"content\":\"\",\"role\":\"assistant\"}] }";
@@ -215,9 +222,10 @@ class SkyworkImportTest {
             quoteCharacter = '`',
             value = {
                 "wrong type of content | {\"chosen\": [{\"role\": \"user\", \"content\": \"a\"},"
-                        + " {\"role\": \"assistant\", \"content\": 5}], \"rejected\": [{\"role\":"
-                        + " \"user\", \"content\": \"a\"}]} | data.jsonl line 2, field"
-                        + " chosen[1].content: expected a string, got number",
+                    + " {\"role\": \"assistant\", \"content\": 5}], \"rejected\": [{\"role\":"
+                    + " \"user\", \"content\": \"a\"}]} | data.jsonl line 2, field"
+                    + " chosen[1].content: expected a string, null or a list of content parts, got"
+                    + " number",
                 "wrong type of role | {\"chosen\": [{\"role\": null, \"content\": \"a\"}],"
                     + " \"rejected\": [{\"role\": \"user\", \"content\": \"a\"}]} | data.jsonl line"
                     + " 2, field chosen[0].role: expected a string, got null",
@@ -301,8 +309,8 @@ class SkyworkImportTest {
         assertEquals(3, report.imported());
         assertEquals(
                 List.of(
-                        "mixed.jsonl line 2, field chosen[0].content: expected a string, got"
-                                + " number",
+                        "mixed.jsonl line 2, field chosen[0].content: expected a string, null or"
+                                + " a list of content parts, got number",
                         "mixed.jsonl line 5, field chosen: the record ends before it is complete"
                                 + " (truncated line?)"),
                 report.skipped().stream().map(RecordProblem::toString).toList());

@@ -245,7 +245,7 @@ public final class EditViewModel {
         Side side = pair.storedSide(editing.get());
         List<ChatMessage> completion = new ArrayList<>(original.completion(side));
         ChatMessage last = completion.get(completion.size() - 1);
-        completion.set(completion.size() - 1, new ChatMessage(last.role(), text.get()));
+        completion.set(completion.size() - 1, last.withContent(text.get()));
         return side == Side.CHOSEN
                 ? original.withCompletions(completion, original.rejected())
                 : original.withCompletions(original.chosen(), completion);

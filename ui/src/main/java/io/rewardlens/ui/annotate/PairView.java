@@ -375,12 +375,17 @@ public final class PairView {
     }
 
     private static Node turnNode(Turn turn, MarkdownNodes.Rendered rendered, boolean showRole) {
-        if (!showRole) {
+        if (!showRole && !turn.hasToolDetail()) {
             return rendered.root();
         }
-        Text role = new Text(turn.role());
+        Text role = new Text(turn.label());
         role.getStyleClass().setAll("turn-role");
         VBox box = new VBox(role, rendered.root());
+        for (String call : turn.toolCalls()) {
+            Text line = new Text(call);
+            line.getStyleClass().setAll("tool-call");
+            box.getChildren().add(line);
+        }
         box.getStyleClass().add("turn");
         return box;
     }

@@ -100,7 +100,9 @@ public record PreparedPair(
                     new Turn(
                             message.role(),
                             message.content(),
-                            MarkdownParser.parse(message.content())));
+                            MarkdownParser.parse(message.content()),
+                            MessageDisplay.label(message),
+                            MessageDisplay.toolCallLines(message)));
         }
         return turns;
     }
@@ -155,8 +157,8 @@ public record PreparedPair(
     }
 
     /**
-     * The text of one display side as one string, for the word diff: the message texts, each headed
-     * by its role when the side has several.
+     * The text of one display side as one string, for the word diff: the message texts with their
+     * tool calls, each headed by its label when the side has several.
      *
      * @param side A or B
      * @return the text
@@ -164,11 +166,19 @@ public record PreparedPair(
     public String text(DisplaySide side) {
         List<Turn> turns = turns(side);
         if (turns.size() == 1) {
-            return turns.get(0).text();
+            return withToolCalls(turns.get(0));
         }
         return turns.stream()
-                .map(turn -> "[" + turn.role() + "]\n" + turn.text())
+                .map(turn -> "[" + turn.label() + "]\n" + withToolCalls(turn))
                 .collect(Collectors.joining("\n\n"));
+    }
+
+    private static String withToolCalls(Turn turn) {
+        if (turn.toolCalls().isEmpty()) {
+            return turn.text();
+        }
+        String calls = String.join("\n", turn.toolCalls());
+        return turn.text().isEmpty() ? calls : turn.text() + "\n" + calls;
     }
 
     /**
