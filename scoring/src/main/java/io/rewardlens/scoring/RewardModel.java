@@ -6,12 +6,15 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -27,6 +30,8 @@ import java.util.OptionalLong;
  * gives a model its own worker thread. Close the model to free its native memory.
  */
 public final class RewardModel implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ModelBundle bundle;
     private ModelInfo info;
     private final TokenEncoder tokenizer;
@@ -380,27 +385,98 @@ public final class RewardModel implements AutoCloseable {
     }
 
     /**
-     * Finds each turn's content in the rendered text, searching forward from the previous one.
-     * Templates often trim the content, so the trimmed form is tried when the exact one is absent.
+     * Finds each turn in the rendered text, searching forward from the previous one. A plain turn
+     * is its content (templates often trim it, so the trimmed form is tried when the exact one is
+     * absent). A turn with tool calls spans from its content to the last of its calls' names and
+     * argument values found, however the template printed them (JSON, Python repr, XML-like tags),
+     * so the token heat of a call maps onto the assistant turn that made it.
      */
     static List<MessageSpan> locateMessages(String text, List<ChatTurn> turns) {
         List<MessageSpan> spans = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < turns.size(); i++) {
             ChatTurn turn = turns.get(i);
-            for (String candidate : List.of(turn.content(), turn.content().strip())) {
-                if (candidate.isEmpty()) {
+            int start = -1;
+            int end = -1;
+            for (List<String> group : searchGroups(turn)) {
+                // A group counts only when its first piece (the content, a call's name) is found.
+                int[] first = find(text, group.get(0), from);
+                if (first == null) {
                     continue;
                 }
-                int at = text.indexOf(candidate, from);
-                if (at >= 0) {
-                    spans.add(new MessageSpan(i, turn.role(), at, at + candidate.length()));
-                    from = at + candidate.length();
-                    break;
+                start = start < 0 ? first[0] : start;
+                end = first[1];
+                for (String piece : group.subList(1, group.size())) {
+                    int[] found = find(text, piece, end);
+                    if (found != null) {
+                        end = found[1];
+                    }
                 }
+                from = end;
+            }
+            if (start >= 0) {
+                spans.add(new MessageSpan(i, turn.role(), start, end));
             }
         }
         return spans;
+    }
+
+    /** The content, then per tool call its function name followed by its argument values. */
+    private static List<List<String>> searchGroups(ChatTurn turn) {
+        List<List<String>> groups = new ArrayList<>();
+        groups.add(List.of(turn.content()));
+        Object calls = turn.fields() == null ? null : turn.fields().get("tool_calls");
+        if (calls instanceof List) {
+            for (Object call : (List<?>) calls) {
+                Object function = call instanceof Map ? ((Map<?, ?>) call).get("function") : null;
+                if (function instanceof Map
+                        && ((Map<?, ?>) function).get("name") instanceof String) {
+                    List<String> group = new ArrayList<>();
+                    group.add((String) ((Map<?, ?>) function).get("name"));
+                    addLeaves(group, ((Map<?, ?>) function).get("arguments"));
+                    groups.add(group);
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static String jsonString(String piece) {
+        try {
+            return JSON.writeValueAsString(piece);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string always serialises", e);
+        }
+    }
+
+    private static void addLeaves(List<String> pieces, Object value) {
+        if (value instanceof Map) {
+            for (Object item : ((Map<?, ?>) value).values()) {
+                addLeaves(pieces, item);
+            }
+        } else if (value instanceof List) {
+            for (Object item : (List<?>) value) {
+                addLeaves(pieces, item);
+            }
+        } else if (value instanceof String) {
+            pieces.add((String) value);
+        }
+    }
+
+    /**
+     * The piece, its trimmed form, or its JSON string form (templates print tool results with
+     * {@code tojson}) at or after {@code from}: {start, end}, or null.
+     */
+    private static int[] find(String text, String piece, int from) {
+        for (String candidate : List.of(piece, piece.strip(), jsonString(piece))) {
+            if (!candidate.isEmpty()) {
+                int at = text.indexOf(candidate, from);
+                if (at >= 0) {
+                    return new int[] {at, at + candidate.length()};
+                }
+            }
+        }
+        return null;
     }
 
     /**
