@@ -52,6 +52,10 @@ final class PythonTests {
 
     /** Python's {@code item in container}. */
     static boolean contains(Object container, Object item) {
+        if (container == null) {
+            // Iterating an undefined value yields nothing in jinja2, so nothing is in it.
+            return false;
+        }
         if (isText(container)) {
             if (!isText(item)) {
                 throw RenderSession.error(

@@ -362,8 +362,9 @@ public final class PairView {
         List<Node> nodes = new ArrayList<>(turns.size());
         for (Turn turn : turns) {
             MarkdownNodes.Rendered nodesOfTurn = MarkdownNodes.render(turn.markdown());
-            rendered.add(new ResponseContent.RenderedTurn(turn, nodesOfTurn));
-            nodes.add(turnNode(turn, nodesOfTurn, roles));
+            List<WrappingTextFlow> calls = toolCallFlows(turn);
+            rendered.add(new ResponseContent.RenderedTurn(turn, nodesOfTurn, calls));
+            nodes.add(turnNode(turn, nodesOfTurn, calls, roles));
         }
         ResponseContent box = new ResponseContent(rendered);
         box.getChildren().addAll(nodes);
@@ -371,23 +372,37 @@ public final class PairView {
     }
 
     private static Node turnNode(Turn turn, boolean showRole) {
-        return turnNode(turn, MarkdownNodes.render(turn.markdown()), showRole);
+        return turnNode(turn, MarkdownNodes.render(turn.markdown()), toolCallFlows(turn), showRole);
     }
 
-    private static Node turnNode(Turn turn, MarkdownNodes.Rendered rendered, boolean showRole) {
+    private static Node turnNode(
+            Turn turn,
+            MarkdownNodes.Rendered rendered,
+            List<WrappingTextFlow> toolCalls,
+            boolean showRole) {
         if (!showRole && !turn.hasToolDetail()) {
             return rendered.root();
         }
         Text role = new Text(turn.label());
         role.getStyleClass().setAll("turn-role");
         VBox box = new VBox(role, rendered.root());
+        box.getChildren().addAll(toolCalls);
+        box.getStyleClass().add("turn");
+        return box;
+    }
+
+    /** One flow per tool-call line, so the token heat can be painted on the call. */
+    private static List<WrappingTextFlow> toolCallFlows(Turn turn) {
+        List<WrappingTextFlow> flows = new ArrayList<>();
         for (String call : turn.toolCalls()) {
             Text line = new Text(call);
             line.getStyleClass().setAll("tool-call");
-            box.getChildren().add(line);
+            WrappingTextFlow flow = new WrappingTextFlow();
+            flow.getChildren().add(line);
+            flow.getStyleClass().add("tool-call-line");
+            flows.add(flow);
         }
-        box.getStyleClass().add("turn");
-        return box;
+        return flows;
     }
 
     private void showScores(ScoreView scores) {
@@ -548,12 +563,7 @@ public final class PairView {
                         .append("  ")
                         .append(TokenChart.quoted(scores.tokenText(run.firstToken())));
             } else {
-                String shown =
-                        painted.turns()
-                                .get(piece.turn())
-                                .turn()
-                                .text()
-                                .substring(run.start(), run.end());
+                String shown = flowText(piece.flow()).substring(piece.flowStart(), piece.flowEnd());
                 text.append("tokens ")
                         .append(run.firstToken())
                         .append("\u2013")
@@ -569,6 +579,17 @@ public final class PairView {
                             run.score()));
             if (piece.delta() != run.delta()) {
                 text.append("\n(coloured as a whole: its text differs from the message's)");
+            }
+            return text.toString();
+        }
+
+        /** The text of a flow's managed text nodes, as the overlay counts its characters. */
+        private static String flowText(WrappingTextFlow flow) {
+            StringBuilder text = new StringBuilder();
+            for (Node child : flow.getChildren()) {
+                if (child instanceof Text t && child.isManaged()) {
+                    text.append(t.getText());
+                }
             }
             return text.toString();
         }

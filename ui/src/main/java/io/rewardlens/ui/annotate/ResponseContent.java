@@ -1,6 +1,7 @@
 package io.rewardlens.ui.annotate;
 
 import io.rewardlens.ui.markdown.MarkdownNodes;
+import io.rewardlens.ui.markdown.WrappingTextFlow;
 import java.util.List;
 import java.util.function.Function;
 import javafx.scene.layout.VBox;
@@ -15,8 +16,14 @@ final class ResponseContent extends VBox {
      *
      * @param turn the turn
      * @param rendered its nodes and text segments
+     * @param toolCalls the flows showing its tool-call lines, in order (each holds one text node)
      */
-    record RenderedTurn(Turn turn, MarkdownNodes.Rendered rendered) {}
+    record RenderedTurn(
+            Turn turn, MarkdownNodes.Rendered rendered, List<WrappingTextFlow> toolCalls) {
+        RenderedTurn {
+            toolCalls = List.copyOf(toolCalls);
+        }
+    }
 
     private final List<RenderedTurn> turns;
     private TokenHeatOverlay overlay;

@@ -71,6 +71,7 @@ final class TokenHeatOverlay {
             MessageHeat heat = side.turns().get(k);
             if (heat.located()) {
                 overlay.paintTurn(k, turns.get(k), heat, scale, focusedToken);
+                overlay.paintToolCalls(k, turns.get(k), heat, scale, focusedToken);
             }
         }
         overlay.highlights.forEach(
@@ -160,6 +161,26 @@ final class TokenHeatOverlay {
                     if (over.contains(focused)) {
                         highlight(flow, flowStart, flowStart + length, FOCUS_CLASS);
                     }
+                }
+            }
+        }
+    }
+
+    /** Paints each tool-call line of a turn with the heat of its call, character by character. */
+    private void paintToolCalls(
+            int k,
+            ResponseContent.RenderedTurn turn,
+            MessageHeat heat,
+            HeatScale scale,
+            int focusedToken) {
+        HeatRun focused = focusedToken < 0 ? null : heat.runOfToken(focusedToken);
+        List<WrappingTextFlow> flows = turn.toolCalls();
+        for (int line = 0; line < flows.size() && line < heat.callRuns().size(); line++) {
+            WrappingTextFlow flow = flows.get(line);
+            for (HeatRun run : heat.callRuns().get(line)) {
+                add(flow, run.start(), run.end(), k, run, run.delta(), scale);
+                if (run == focused) {
+                    highlight(flow, run.start(), run.end(), FOCUS_CLASS);
                 }
             }
         }

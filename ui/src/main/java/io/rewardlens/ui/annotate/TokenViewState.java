@@ -181,7 +181,7 @@ final class TokenViewState {
         List<MessageHeat> heats = new ArrayList<>(turns.size());
         int responseStart = -1;
         for (int k = 0; k < turns.size(); k++) {
-            heats.add(tokens.heat(first + k, turns.get(k).text()));
+            heats.add(tokens.heat(first + k, turns.get(k).text(), turns.get(k).toolCalls()));
             if (responseStart < 0) {
                 responseStart = tokens.firstTokenOf(first + k);
             }

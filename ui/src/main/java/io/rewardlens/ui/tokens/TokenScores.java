@@ -206,6 +206,19 @@ public final class TokenScores {
      * @return the message's heat
      */
     public MessageHeat heat(int turn, String messageText) {
-        return MessageHeat.of(this, turn, messageText);
+        return heat(turn, messageText, List.of());
+    }
+
+    /**
+     * The heat of one message with tool calls: its tokens' changes placed on the message text and
+     * on the lines that show its calls.
+     *
+     * @param turn the message's index in the conversation
+     * @param messageText the message's text as stored (what the view shows)
+     * @param toolCallLines the lines the view shows for its tool calls, in order
+     * @return the message's heat
+     */
+    public MessageHeat heat(int turn, String messageText, List<String> toolCallLines) {
+        return MessageHeat.of(this, turn, messageText, toolCallLines);
     }
 }
