@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rewardlens.storage.ChatMessage;
 import io.rewardlens.storage.PairQuery;
+import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.ui.markdown.WrappingTextFlow;
@@ -65,7 +67,29 @@ class TokenViewsWindowTest {
         workbench = new WorkbenchFixture(stage, dir.resolve("config/settings.json"), "tester");
         viewModel = workbench.viewModel();
         window = workbench.window();
-        workbench.openSampleDatabase(dir.resolve("tokens.db"), dir, store -> {});
+        workbench.openSampleDatabase(
+                dir.resolve("tokens.db"),
+                dir,
+                store -> {
+                    // After the samples: a pair whose chosen answer is a tool call.
+                    store.createDataset("tools", "test");
+                    ChatMessage user = new ChatMessage("user", "Weather in Z\u00fcrich?");
+                    ChatMessage call =
+                            ChatMessage.fromJson(
+                                    "{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\":"
+                                        + " [{\"id\": \"call_1\", \"type\": \"function\","
+                                        + " \"function\": {\"name\": \"get_weather\","
+                                        + " \"arguments\": {\"city\": \"Z\u00fcrich\", \"unit\":"
+                                        + " \"celsius\"}}}]}");
+                    store.addPair(
+                            "tools",
+                            PreferencePair.fromConversations(
+                                    "tools",
+                                    1,
+                                    List.of(user, call),
+                                    List.of(user, new ChatMessage("assistant", "No idea.")),
+                                    null));
+                });
         workbench.openDemoModel();
     }
 
@@ -79,14 +103,27 @@ class TokenViewsWindowTest {
         return viewModel.annotation();
     }
 
-    /** The rendered response on screen in a column. */
+    /**
+     * The rendered response on screen in a column, looked up on the FX thread (a lookup from the
+     * test thread can race the scene graph's changes).
+     */
     private static ResponseContent shownContent(FxRobot robot, DisplaySide side) {
         String column = ".response-" + side.name().toLowerCase(java.util.Locale.ROOT);
-        return robot.lookup(column + " .response-content").queryAll().stream()
-                .filter(node -> node instanceof ResponseContent && node.isVisible())
-                .map(ResponseContent.class::cast)
-                .findFirst()
-                .orElseThrow();
+        try {
+            return WaitForAsyncUtils.asyncFx(
+                            () ->
+                                    robot.lookup(column + " .response-content").queryAll().stream()
+                                            .filter(
+                                                    node ->
+                                                            node instanceof ResponseContent
+                                                                    && node.isVisible())
+                                            .map(ResponseContent.class::cast)
+                                            .findFirst()
+                                            .orElseThrow())
+                    .get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot look up the " + side + " column", e);
+        }
     }
 
     @Test
@@ -224,6 +261,58 @@ class TokenViewsWindowTest {
             assertTrue(pieces > 10, "the responses are painted");
             saveSnapshot(robot, names[w]);
         }
+    }
+
+    @Test
+    void aToolCallIsPaintedOnTheLineThatShowsIt(FxRobot robot) throws Exception {
+        workbench.waitForScores();
+        robot.type(KeyCode.H);
+        long id;
+        try (PreferenceStore store = PreferenceStore.open(dir.resolve("tokens.db"))) {
+            id =
+                    store.pairs(PairQuery.all()).stream()
+                            .filter(
+                                    p ->
+                                            p.pair().chosen().stream()
+                                                    .anyMatch(m -> !m.toolCalls().isEmpty()))
+                            .findFirst()
+                            .orElseThrow()
+                            .id();
+        }
+        robot.interact(() -> annotation().showPair(id));
+        waitFor(
+                "the tool pair with its heat",
+                () -> {
+                    PreparedPair pair = annotation().currentProperty().get();
+                    return pair != null
+                            && pair.id() == id
+                            && annotation().tokenViewProperty().get().ready()
+                            && shownContent(robot, DisplaySide.A).overlay() != null
+                            && shownContent(robot, DisplaySide.B).overlay() != null;
+                });
+        PreparedPair pair = annotation().currentProperty().get();
+        DisplaySide callSide =
+                pair.turns(DisplaySide.A).get(0).toolCalls().isEmpty()
+                        ? DisplaySide.B
+                        : DisplaySide.A;
+        ResponseContent content = shownContent(robot, callSide);
+        WrappingTextFlow line = content.turns().get(0).toolCalls().get(0);
+        MessageHeat heat = annotation().tokenViewProperty().get().side(callSide).turns().get(0);
+        List<TokenHeatOverlay.Piece> onTheLine =
+                content.overlay().pieces().stream().filter(p -> p.flow() == line).toList();
+        String painted =
+                String.join(
+                        "",
+                        onTheLine.stream()
+                                .map(p -> flowText(line).substring(p.flowStart(), p.flowEnd()))
+                                .toList());
+        for (String word : List.of("get_weather", "city", "Z\u00fcrich", "celsius")) {
+            assertTrue(painted.contains(word), painted);
+        }
+        for (TokenHeatOverlay.Piece piece : onTheLine) {
+            assertTrue(heat.callRuns().get(0).contains(piece.run()), "a run of the view model");
+        }
+        saveSnapshot(robot, "token-heat-tool-call.png");
     }
 
     private static String flowText(WrappingTextFlow flow) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -201,6 +202,70 @@ class TokenHeatTest {
         }
         assertEquals(perToken[perToken.length - 1], sum, 1e-4, what + ": changes add up");
         assertEquals(result.score(), sum, 1e-4, what);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tiny-qwen3, true", "demo, true", "tiny-llama3, false"})
+    void aToolCallsHeatLandsOnTheWordsOfItsLine(String name, boolean templatePrintsCalls)
+            throws Exception {
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        arguments.put("city", "Z\u00fcrich");
+        arguments.put("unit", "celsius");
+        Map<String, Object> call =
+                Map.of(
+                        "type",
+                        "function",
+                        "function",
+                        Map.of("name", "get_weather", "arguments", arguments));
+        Map<String, Object> calling = new java.util.LinkedHashMap<>();
+        calling.put("role", "assistant");
+        calling.put("content", "");
+        calling.put("tool_calls", List.of(call));
+        Conversation conversation =
+                new Conversation(
+                        List.of(
+                                new ChatTurn("user", "Weather in Z\u00fcrich?"),
+                                new ChatTurn("assistant", "", calling),
+                                new ChatTurn(
+                                        "tool",
+                                        "{\"temperature\": 7}",
+                                        Map.of("role", "tool", "content", "{\"temperature\": 7}")),
+                                new ChatTurn("assistant", "It is 7 \u00b0C.")));
+        ScoreResult result = model(name).score(conversation, LengthPolicy.REFUSE);
+        TokenScores tokens = TokenScores.of(result);
+        String line =
+                "\u2192 get_weather({\"city\": \"Z\u00fcrich\", \"unit\": \"celsius\"}) \u00b7"
+                        + " call_1";
+
+        MessageHeat heat = tokens.heat(1, "", List.of(line));
+
+        if (!templatePrintsCalls) {
+            // Nothing of the call is in the model's text: nothing to paint.
+            assertFalse(heat.located(), name);
+            assertTrue(heat.callRuns().stream().allMatch(List::isEmpty), name);
+            return;
+        }
+        assertTrue(heat.located(), name);
+        assertEquals(List.of(), heat.runs());
+        List<String> painted = new ArrayList<>();
+        int previousEnd = 0;
+        for (HeatRun run : heat.callRuns().get(0)) {
+            assertTrue(run.start() >= previousEnd, name + " runs overlap");
+            previousEnd = run.end();
+            painted.add(line.substring(run.start(), run.end()));
+            for (int i = run.firstToken(); i <= run.lastToken(); i++) {
+                assertEquals(1, tokens.turn(i), name + " token " + i + " of another turn");
+            }
+        }
+        String words = String.join("", painted);
+        // The template printed the name and the arguments; the id it did not print stays plain.
+        for (String word : List.of("get_weather", "city", "Z\u00fcrich", "unit", "celsius")) {
+            assertTrue(words.contains(word), name + ": " + painted);
+        }
+        assertFalse(words.contains("call_1"), name + ": " + painted);
+        assertEquals(
+                heat.callRuns().get(0).get(0),
+                heat.runOfToken(heat.callRuns().get(0).get(0).firstToken()));
     }
 
     private static void assertNoSplitCharacter(String text, int index, String where) {
