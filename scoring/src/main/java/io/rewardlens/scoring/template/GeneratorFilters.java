@@ -57,15 +57,9 @@ final class GeneratorFilters {
     }
 
     /** {@code map(filter, *args, **kwargs)} or {@code map(attribute=name, default=value)}. */
-    private static final class MapFilter implements Filter {
-        @Override
-        public String getName() {
-            return "map";
-        }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
+    private static final class MapFilter extends PythonFilters.NamedFilter {
+        MapFilter() {
+            super("map");
         }
 
         @Override
@@ -107,25 +101,16 @@ final class GeneratorFilters {
      * {@code select}/{@code reject}, and with an attribute first, {@code selectattr}/{@code
      * rejectattr}.
      */
-    private static final class SelectFilter implements Filter {
+    private static final class SelectFilter extends PythonFilters.NamedFilter {
         private final String name;
         private final boolean byAttribute;
         private final boolean keep;
 
         SelectFilter(String name, boolean byAttribute, boolean keep) {
+            super(name);
             this.name = name;
             this.byAttribute = byAttribute;
             this.keep = keep;
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-            return filter(var, interpreter, (Object[]) args, Map.of());
         }
 
         @Override

@@ -165,7 +165,7 @@ final class PythonFilters {
     }
 
     /** A filter known by its name, whose string-argument form runs the keyword form. */
-    private abstract static class NamedFilter implements Filter {
+    abstract static class NamedFilter implements Filter {
         private final String name;
 
         NamedFilter(String name) {
