@@ -54,6 +54,15 @@ final class JsonlRecordParser {
         field = null;
         index = -1;
         member = null;
+        StrictUtf8.Problem problem = StrictUtf8.check(buffer, offset, offset + length);
+        if (problem != null) {
+            throw new InvalidRecordException(
+                    fieldAt(buffer, offset, length, problem.at()),
+                    "invalid UTF-8 at byte "
+                            + (problem.at() - offset + 1)
+                            + " of the line: "
+                            + problem.what());
+        }
         try (JsonParser parser = MAPPER.createParser(buffer, offset, length)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
@@ -282,6 +291,23 @@ final class JsonlRecordParser {
         if (seen) {
             throw invalid("appears twice in the record");
         }
+    }
+
+    /**
+     * The field whose value holds byte {@code at} of a line, found by walking the tokens up to it;
+     * null when it lies outside any field (or the JSON breaks before it).
+     */
+    private static String fieldAt(byte[] buffer, int offset, int length, int at) {
+        String path = null;
+        try (JsonParser parser = MAPPER.createParser(buffer, offset, length)) {
+            while (parser.nextToken() != null
+                    && offset + parser.currentTokenLocation().getByteOffset() <= at) {
+                path = contextPath(parser.getParsingContext());
+            }
+        } catch (IOException e) {
+            // The walk stops at the bad bytes or broken JSON; the last field reached is the one.
+        }
+        return path == null || path.isEmpty() ? null : path;
     }
 
     /**
