@@ -356,11 +356,11 @@ final class PythonOperators {
 
         @Override
         public Object eval(Bindings bindings, ELContext context) {
-            return lookUp(prefix.eval(bindings, context), prefix, this, bindings, context);
-        }
-
-        Object property(Bindings bindings, ELContext context) {
-            return getProperty(bindings, context);
+            Object base = prefix.eval(bindings, context);
+            if (base == null) {
+                throw undefined(prefix);
+            }
+            return lookUp(base, getProperty(bindings, context), context);
         }
     }
 
@@ -386,14 +386,6 @@ final class PythonOperators {
             }
             return lookUp(base, key, context);
         }
-    }
-
-    private static Object lookUp(
-            Object base, AstNode prefix, DotNode node, Bindings bindings, ELContext context) {
-        if (base == null) {
-            throw undefined(prefix);
-        }
-        return lookUp(base, node.property(bindings, context), context);
     }
 
     /**
