@@ -1,5 +1,6 @@
 package io.rewardlens.app;
 
+import io.rewardlens.app.cli.OpenWithArguments;
 import io.rewardlens.app.cli.RewardLensCommand;
 
 /** Entry point of {@code rewardlens.jar}: the command line, which also launches the workbench. */
@@ -26,6 +27,7 @@ public final class RewardLensMain {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        return RewardLensCommand.commandLine().execute(args);
+        // A desktop's "Open with" passes the database file alone.
+        return RewardLensCommand.commandLine().execute(OpenWithArguments.rewrite(args));
     }
 }

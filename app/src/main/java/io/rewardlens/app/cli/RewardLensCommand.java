@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
         name = "rewardlens",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Workbench for reward-model preference data.",
+        description = {
+            "Workbench for reward-model preference data.",
+            "Without a command it opens the workbench; with a database file alone (as a"
+                    + " desktop's Open with passes it), the workbench on that database."
+        },
         subcommands = {
             ImportCommand.class,
             ExportCommand.class,
