@@ -468,15 +468,22 @@ public final class RewardModel implements AutoCloseable {
      * {@code tojson}) at or after {@code from}: {start, end}, or null.
      */
     private static int[] find(String text, String piece, int from) {
-        for (String candidate : List.of(piece, piece.strip(), jsonString(piece))) {
-            if (!candidate.isEmpty()) {
-                int at = text.indexOf(candidate, from);
-                if (at >= 0) {
-                    return new int[] {at, at + candidate.length()};
-                }
+        if (piece.isEmpty()) {
+            return null;
+        }
+        for (String candidate : List.of(piece, piece.strip())) {
+            int[] found = indexOf(text, candidate, from);
+            if (found != null) {
+                return found;
             }
         }
-        return null;
+        // Serialised only when the plain forms are absent: this runs for every scored message.
+        return indexOf(text, jsonString(piece), from);
+    }
+
+    private static int[] indexOf(String text, String candidate, int from) {
+        int at = candidate.isEmpty() ? -1 : text.indexOf(candidate, from);
+        return at < 0 ? null : new int[] {at, at + candidate.length()};
     }
 
     /**
