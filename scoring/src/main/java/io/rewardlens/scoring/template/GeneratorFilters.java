@@ -56,6 +56,11 @@ final class GeneratorFilters {
         return value;
     }
 
+    /** The items a filter goes through: jinja2 iterates only a true value (none|map is empty). */
+    private static List<Object> items(Object var) {
+        return PythonValues.truthy(var) ? PythonForTag.iterate(var) : List.of();
+    }
+
     /** {@code map(filter, *args, **kwargs)} or {@code map(attribute=name, default=value)}. */
     private static final class MapFilter extends PythonFilters.NamedFilter {
         MapFilter() {
@@ -68,8 +73,7 @@ final class GeneratorFilters {
                 JinjavaInterpreter interpreter,
                 Object[] args,
                 Map<String, Object> kwargs) {
-            // jinja2 iterates only a true value: none|map(...) is empty, not an error.
-            List<Object> items = PythonValues.truthy(var) ? PythonForTag.iterate(var) : List.of();
+            List<Object> items = items(var);
             List<Object> out = new ArrayList<>(items.size());
             if (kwargs.containsKey("attribute")) {
                 String path = PythonValues.str(kwargs.get("attribute"));
@@ -102,13 +106,11 @@ final class GeneratorFilters {
      * rejectattr}.
      */
     private static final class SelectFilter extends PythonFilters.NamedFilter {
-        private final String name;
         private final boolean byAttribute;
         private final boolean keep;
 
         SelectFilter(String name, boolean byAttribute, boolean keep) {
             super(name);
-            this.name = name;
             this.byAttribute = byAttribute;
             this.keep = keep;
         }
@@ -123,7 +125,7 @@ final class GeneratorFilters {
             String path = null;
             if (byAttribute) {
                 if (args.length == 0) {
-                    throw RenderSession.error(name + " requires an attribute argument");
+                    throw RenderSession.error(getName() + " requires an attribute argument");
                 }
                 path = PythonValues.str(args[next++]);
             }
@@ -138,10 +140,9 @@ final class GeneratorFilters {
                     throw RenderSession.error("No test named '" + testName + "'.");
                 }
             }
-            Object[] testArgs = Arrays.copyOfRange(args, Math.min(next, args.length), args.length);
+            Object[] testArgs = Arrays.copyOfRange(args, next, args.length);
             List<Object> out = new ArrayList<>();
-            List<Object> items = PythonValues.truthy(var) ? PythonForTag.iterate(var) : List.of();
-            for (Object item : items) {
+            for (Object item : items(var)) {
                 RenderSession.current().check();
                 Object value = path == null ? item : attribute(item, path);
                 boolean passes =
