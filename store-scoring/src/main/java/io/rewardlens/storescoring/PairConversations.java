@@ -11,6 +11,7 @@ import io.rewardlens.storage.Side;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns the messages of a stored preference pair into the conversations a reward model scores:
@@ -49,6 +50,19 @@ public final class PairConversations {
         return new Conversation(turns(messages));
     }
 
+    /**
+     * A conversation from messages and the record they came from: the record's {@code tools} and
+     * {@code documents} (those present and not null) become template variables.
+     *
+     * @param messages the messages
+     * @param recordField a record's field by name as a JSON-like value, null when absent or null
+     * @return the conversation
+     */
+    public static Conversation of(
+            List<ChatMessage> messages, Function<String, Object> recordField) {
+        return new Conversation(turns(messages), variables(recordField));
+    }
+
     private static List<ChatTurn> turns(List<ChatMessage> messages) {
         return messages.stream()
                 .map(
@@ -76,9 +90,13 @@ public final class PairConversations {
             // The store writes metadata as a JSON object; anything else is not ours to score.
             throw new IllegalStateException("a pair's metadata is not a JSON object", e);
         }
+        return variables(metadata::get);
+    }
+
+    private static Map<String, Object> variables(Function<String, Object> recordField) {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (String name : TEMPLATE_VARIABLES) {
-            Object value = metadata.get(name);
+            Object value = recordField.apply(name);
             if (value != null) {
                 variables.put(name, value);
             }

@@ -23,9 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -214,14 +212,14 @@ public final class ScoreFileCommand implements Callable<Integer> {
                         e);
             }
         }
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (String name : List.of("tools", "documents")) {
-            JsonNode value = root.get(name);
-            if (value != null && !value.isNull()) {
-                variables.put(name, JSON.convertValue(value, Object.class));
-            }
-        }
-        return new Conversation(PairConversations.of(parsed).turns(), variables);
+        return PairConversations.of(
+                parsed,
+                name -> {
+                    JsonNode value = root.get(name);
+                    return value == null || value.isNull()
+                            ? null
+                            : JSON.convertValue(value, Object.class);
+                });
     }
 
     /** Encodes the window's conversations, scores the good ones in bucketed batches, writes all. */
