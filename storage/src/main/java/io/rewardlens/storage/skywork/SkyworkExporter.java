@@ -172,6 +172,9 @@ public final class SkyworkExporter {
             case JSONL -> new JsonlRecordWriter(file, false);
             case JSONL_GZIP -> new JsonlRecordWriter(file, true);
             case PARQUET -> new ParquetRecordWriter(file);
+            case JSON, JSON_GZIP ->
+                    throw new IllegalArgumentException(
+                            "exports are JSON lines or Parquet, not " + type.label());
         };
     }
 
