@@ -47,6 +47,11 @@ final class JsonlRecordSource implements RecordSource {
     }
 
     @Override
+    public String unit() {
+        return "line";
+    }
+
+    @Override
     public long done() {
         return lines.done();
     }

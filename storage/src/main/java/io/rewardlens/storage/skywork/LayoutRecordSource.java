@@ -1,6 +1,5 @@
 package io.rewardlens.storage.skywork;
 
-import io.rewardlens.storage.ChatMessage;
 import io.rewardlens.storage.ImportedVerdict;
 import io.rewardlens.storage.formats.LayoutException;
 import io.rewardlens.storage.formats.LayoutRecord;
@@ -41,12 +40,7 @@ final class LayoutRecordSource implements RecordSource {
                 return true;
             }
             try {
-                List<LayoutRecord> pairs = layout.read(objects.object());
-                for (LayoutRecord pair : pairs) {
-                    checkIsPreference(pair.chosen(), "chosen");
-                    checkIsPreference(pair.rejected(), "rejected");
-                }
-                pending.addAll(pairs);
+                pending.addAll(layout.read(objects.object()));
             } catch (LayoutException e) {
                 pending.clear();
                 problem =
@@ -64,21 +58,6 @@ final class LayoutRecordSource implements RecordSource {
             }
         }
         return false;
-    }
-
-    private static void checkIsPreference(List<ChatMessage> side, String name)
-            throws LayoutException {
-        if (side.isEmpty()) {
-            throw new LayoutException(name, "an empty conversation");
-        }
-        if (side.stream().noneMatch(m -> m.role().equals("assistant"))) {
-            throw new LayoutException(
-                    name, "no assistant turn: a prompt alone is not a preference pair");
-        }
-        if (side.get(side.size() - 1).role().equals("user")) {
-            throw new LayoutException(
-                    name, "ends with a user turn: a preference pair ends with the responses");
-        }
     }
 
     @Override
@@ -105,6 +84,11 @@ final class LayoutRecordSource implements RecordSource {
     @Override
     public long position() {
         return objects.position();
+    }
+
+    @Override
+    public String unit() {
+        return objects.unit();
     }
 
     @Override

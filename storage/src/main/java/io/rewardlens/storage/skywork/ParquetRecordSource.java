@@ -51,8 +51,9 @@ final class ParquetRecordSource implements RecordSource {
     }
 
     /**
-     * Whether a Parquet file has Skywork's columns and no others (whose values this reader would
-     * not keep); false also when it cannot be read (the reader then says why).
+     * Whether a Parquet file's columns are all named as Skywork's are ({@code chosen}, {@code
+     * rejected}, {@code source}): any other column's values this reader would not keep. False also
+     * when the file cannot be read (the reader then says why).
      */
     static boolean holdsOnlySkyworkColumns(Path file) throws IOException {
         try (ParquetFileReader reader =
@@ -67,9 +68,8 @@ final class ParquetRecordSource implements RecordSource {
                     return false;
                 }
             }
-            SkyworkParquetSchema.inspect(schema);
-            return true;
-        } catch (InvalidRecordException | RuntimeException | IOException e) {
+            return true; // the reader checks their types, naming the column at fault
+        } catch (RuntimeException | IOException e) {
             return false;
         }
     }
@@ -103,6 +103,11 @@ final class ParquetRecordSource implements RecordSource {
     @Override
     public long position() {
         return rows.position();
+    }
+
+    @Override
+    public String unit() {
+        return "record";
     }
 
     @Override

@@ -30,6 +30,7 @@ final class PrefetchingRecordSource implements RecordSource {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(AHEAD);
     private final Thread reader;
     private final long total;
+    private final String unit;
     private volatile boolean cancelled;
     private Batch current;
     private int index;
@@ -38,6 +39,7 @@ final class PrefetchingRecordSource implements RecordSource {
 
     PrefetchingRecordSource(RecordSource source) {
         this.total = source.total();
+        this.unit = source.unit();
         this.reader = new Thread(() -> readAhead(source), "rewardlens-import-reader");
         reader.setDaemon(true);
         reader.start();
@@ -132,6 +134,11 @@ final class PrefetchingRecordSource implements RecordSource {
     @Override
     public long position() {
         return current.positions()[index];
+    }
+
+    @Override
+    public String unit() {
+        return unit;
     }
 
     @Override

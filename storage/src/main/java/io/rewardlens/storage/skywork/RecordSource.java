@@ -36,6 +36,9 @@ interface RecordSource extends Closeable {
     /** The current record's line (JSONL) or record (Parquet) number, 1-based. */
     long position();
 
+    /** What a position counts: {@code line} or {@code record}. */
+    String unit();
+
     /** Progress so far, in the units of {@link #total()}. */
     long done();
 

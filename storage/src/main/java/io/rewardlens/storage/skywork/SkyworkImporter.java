@@ -122,11 +122,15 @@ public final class SkyworkImporter {
             long lastPosition = positionBefore;
             while (source.next()) {
                 lastPosition = positionBefore + source.position();
-                if (source.problem() != null) {
+                RecordProblem problem =
+                        source.problem() != null
+                                ? source.problem()
+                                : PreferenceShape.problem(file, source);
+                if (problem != null) {
                     if (!options.skipInvalid()) {
-                        throw new ImportRefusedException(source.problem());
+                        throw new ImportRefusedException(problem);
                     }
-                    skipped.add(source.problem());
+                    skipped.add(problem);
                 } else {
                     PreferencePair pair = source.record().toPair(lastPosition);
                     if (pair.diverging()) {
@@ -168,9 +172,10 @@ public final class SkyworkImporter {
     }
 
     /**
-     * The source of a file's pairs. Skywork JSONL and Hub Parquet take the streaming Skywork
-     * reader, a few batches ahead on a second thread; other layouts and JSON arrays are read as
-     * JSON objects and mapped.
+     * The source of a file's pairs. Skywork JSONL and Parquet with exactly the Hub's Skywork
+     * columns take the streaming Skywork reader, a few batches ahead on a second thread; other
+     * layouts, JSON arrays and Parquet with more columns are read as JSON objects and mapped, every
+     * field kept.
      */
     private static RecordSource open(Path file, SkyworkFileType type, PreferenceFormat format)
             throws IOException, ImportRefusedException {
@@ -179,7 +184,10 @@ public final class SkyworkImporter {
                 case JSONL, JSONL_GZIP:
                     return new PrefetchingRecordSource(new JsonlRecordSource(file, type.gzipped()));
                 case PARQUET:
-                    return new PrefetchingRecordSource(new ParquetRecordSource(file));
+                    if (ParquetRecordSource.holdsOnlySkyworkColumns(file)) {
+                        return new PrefetchingRecordSource(new ParquetRecordSource(file));
+                    }
+                    break; // other columns: the general reader keeps them
                 default:
                     break;
             }

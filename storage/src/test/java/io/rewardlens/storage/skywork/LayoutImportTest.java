@@ -563,8 +563,8 @@ class LayoutImportTest {
         ImportRefusedException refused =
                 assertThrows(ImportRefusedException.class, () -> load(file, null));
         assertEquals(
-                "trl.jsonl line 1, field chosen: no assistant turn: a prompt alone is not a"
-                        + " preference pair",
+                "trl.jsonl line 1, field chosen: no response turn, only user and system turns: a"
+                        + " prompt alone is not a preference pair",
                 refused.getMessage());
     }
 
@@ -602,5 +602,70 @@ class LayoutImportTest {
                         ImportRefusedException.class,
                         () -> load(file, PreferenceFormat.OPENAI_DPO));
         assertEquals("x.jsonl line 1, field input: missing", refused.getMessage());
+    }
+
+    @Test
+    void aSkyworkRecordWhoseSideEndsWithAUserTurnIsRefused() throws Exception {
+        Path file =
+                file(
+                        "sky.jsonl",
+                        "{\"chosen\": [{\"role\": \"user\", \"content\": \"a\"},"
+                                + " {\"role\": \"assistant\", \"content\": \"b\"}],"
+                                + " \"rejected\": [{\"role\": \"user\", \"content\": \"a\"},"
+                                + " {\"role\": \"assistant\", \"content\": \"c\"},"
+                                + " {\"role\": \"user\", \"content\": \"more?\"}]}\n");
+        ImportRefusedException refused =
+                assertThrows(ImportRefusedException.class, () -> load(file, null));
+        assertEquals(
+                "sky.jsonl line 1, field rejected: ends with a user turn: a preference pair ends"
+                        + " with the responses",
+                refused.getMessage());
+        // A dataset's own answering role (ShareGPT's "gpt") is a response turn.
+        Path shareGpt =
+                file(
+                        "gpt.jsonl",
+                        "{\"chosen\": [{\"role\": \"human\", \"content\": \"a\"},"
+                                + " {\"role\": \"gpt\", \"content\": \"b\"}], \"rejected\":"
+                                + " [{\"role\": \"human\", \"content\": \"a\"}, {\"role\":"
+                                + " \"gpt\", \"content\": \"c\"}]}\n");
+        assertEquals(1, load(shareGpt, null).imported());
+    }
+
+    @Test
+    void rewardBenchFromParquetWithAnInt64Id() throws Exception {
+        MessageType schema =
+                MessageTypeParser.parseMessageType(
+                        """
+                        message schema {
+                          optional binary prompt (STRING);
+                          optional binary chosen (STRING);
+                          optional binary chosen_model (STRING);
+                          optional binary rejected (STRING);
+                          optional binary rejected_model (STRING);
+                          optional binary subset (STRING);
+                          optional int64 id;
+                        }
+                        """);
+        Path file =
+                SkyworkParquetTest.write(
+                        dir.resolve("filtered.parquet"),
+                        schema,
+                        CompressionCodecName.ZSTD,
+                        List.of(
+                                (Group row) -> {
+                                    row.add("prompt", "Write a haiku");
+                                    row.add("chosen", "Old pond, frog jumps in");
+                                    row.add("chosen_model", "gpt-4");
+                                    row.add("rejected", "No.");
+                                    row.add("rejected_model", "tulu");
+                                    row.add("subset", "alpacaeval-hard");
+                                    row.add("id", 3012L);
+                                }));
+        ImportReport report = load(file, null);
+        assertEquals(PreferenceFormat.REWARDBENCH, report.format());
+        PreferencePair pair = pairs("filtered.parquet").get(0);
+        assertEquals("alpacaeval-hard", pair.source());
+        assertEquals(3012L, metadata(pair).get("id").asLong());
+        assertEquals(List.of(assistant("No.")), pair.rejected());
     }
 }

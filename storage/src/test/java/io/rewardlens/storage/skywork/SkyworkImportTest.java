@@ -148,20 +148,21 @@ class SkyworkImportTest {
         importFile(
                 file(
                         "data.jsonl",
-                        "{\"id\": 7, \"chosen\": [{\"role\": \"user\", \"content\": \"a\","
+                        "{\"id\": 7, \"chosen\": [{\"role\": \"assistant\", \"content\": \"a\","
                             + " \"name\": \"x\"}], \"rejected\": [{\"content\": \"b\", \"role\":"
-                            + " \"user\"}], \"scores\": {\"chosen\": 1.5}, \"source\": null}"));
+                            + " \"assistant\"}], \"scores\": {\"chosen\": 1.5}, \"source\":"
+                            + " null}"));
         PreferencePair pair = store.pairs(PairQuery.all()).get(0).pair();
         assertEquals("{\"id\":7,\"scores\":{\"chosen\":1.5}}", pair.metadataJson());
         assertNull(pair.source());
         assertEquals(
                 List.of(
                         new ChatMessage(
-                                "user",
+                                "assistant",
                                 "a",
-                                "{\"role\": \"user\", \"content\": \"a\", \"name\": \"x\"}")),
+                                "{\"role\": \"assistant\", \"content\": \"a\", \"name\": \"x\"}")),
                 pair.chosen());
-        assertEquals(List.of(new ChatMessage("user", "b")), pair.rejected());
+        assertEquals(List.of(new ChatMessage("assistant", "b")), pair.rejected());
     }
 
     @Test

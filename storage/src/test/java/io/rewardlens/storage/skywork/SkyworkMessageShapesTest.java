@@ -152,8 +152,8 @@ class SkyworkMessageShapesTest {
         Path input =
                 file(
                         "in.jsonl",
-                        "{\"chosen\": [{\"content\": \"a\", \"role\": \"user\"}], \"rejected\":"
-                                + " [{\"content\": \"b\", \"role\": \"user\"}]}\n");
+                        "{\"chosen\": [{\"content\": \"a\", \"role\": \"assistant\"}],"
+                            + " \"rejected\": [{\"content\": \"b\", \"role\": \"assistant\"}]}\n");
         Path output = dir.resolve("out.jsonl");
         try (PreferenceStore store = store("s.db")) {
             SkyworkImporter.importFile(
@@ -162,8 +162,8 @@ class SkyworkMessageShapesTest {
             SkyworkExporter.export(store, output, ExportOptions.defaults(), ProgressListener.NONE);
         }
         assertEquals(
-                "{\"chosen\":[{\"role\":\"user\",\"content\":\"a\"}],"
-                        + "\"rejected\":[{\"role\":\"user\",\"content\":\"b\"}]}\n",
+                "{\"chosen\":[{\"role\":\"assistant\",\"content\":\"a\"}],"
+                        + "\"rejected\":[{\"role\":\"assistant\",\"content\":\"b\"}]}\n",
                 Files.readString(output));
     }
 

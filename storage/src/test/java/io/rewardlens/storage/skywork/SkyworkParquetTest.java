@@ -327,8 +327,8 @@ class SkyworkParquetTest {
                     for (String side : new String[] {"chosen", "rejected"}) {
                         Group list = group.addGroup(side);
                         Group message = list.addGroup("array");
-                        message.add("role", "user");
-                        message.add("name", "ignored");
+                        message.add("role", "assistant");
+                        message.add("name", "kept");
                         message.add("content", side + " text");
                     }
                     group.add("id", 42L);
@@ -342,8 +342,17 @@ class SkyworkParquetTest {
         try (PreferenceStore store = PreferenceStore.open(dir.resolve("s.db"))) {
             importFile(store, file, "legacy");
             PreferencePair pair = store.pairs(PairQuery.all()).get(0).pair();
-            assertEquals(List.of(new ChatMessage("user", "chosen text")), pair.chosen());
-            assertEquals(List.of(new ChatMessage("user", "rejected text")), pair.rejected());
+            // Columns beyond Skywork's (id) take the general reader, which keeps every field.
+            assertEquals(
+                    List.of(
+                            new ChatMessage(
+                                    "assistant",
+                                    "chosen text",
+                                    "{\"role\":\"assistant\",\"name\":\"kept\",\"content\":"
+                                            + "\"chosen text\"}")),
+                    pair.chosen());
+            assertEquals("kept", pair.rejected().get(0).stringField("name"));
+            assertEquals("{\"id\":42}", pair.metadataJson());
             assertNull(pair.source());
         }
     }
