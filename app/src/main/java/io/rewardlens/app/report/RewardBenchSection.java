@@ -275,7 +275,11 @@ final class RewardBenchSection implements ReportSection {
                         continue;
                     }
                     RewardBench2.SubsetScore score = subset.get();
-                    row.add(percent(score.score()) + " (" + score.rows() + " rows)");
+                    row.add(
+                            percent(score.score())
+                                    + " ("
+                                    + score.rows()
+                                    + (score.rows() == 1 ? " row)" : " rows)"));
                     if (score.incompleteRows() > 0) {
                         notes.add(
                                 cell(model.label())

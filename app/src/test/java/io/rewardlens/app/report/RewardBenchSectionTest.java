@@ -276,7 +276,7 @@ class RewardBenchSectionTest {
             assertTrue(md.contains("### RewardBench 2: dataset rb2\n"), md);
             assertTrue(
                     md.contains(
-                            "| m | 50.0 (3 rows) | n/a | 50.0 (2 rows) | n/a | 100.0 (1 rows) |"
+                            "| m | 50.0 (3 rows) | n/a | 50.0 (2 rows) | n/a | 100.0 (1 row) |"
                                     + " 54.5 (4 rows) | "
                                     + pct(overall)
                                     + " (partial) |"),
