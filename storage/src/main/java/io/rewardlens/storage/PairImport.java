@@ -38,7 +38,8 @@ public final class PairImport implements AutoCloseable {
             byte[] rejected,
             boolean diverging,
             String metadata,
-            Long parentPairId) {}
+            Long parentPairId,
+            List<ImportedVerdict> verdicts) {}
 
     private final Connection connection;
     private final String dataset;
@@ -92,8 +93,19 @@ public final class PairImport implements AutoCloseable {
      *     then rolled back and closed
      */
     public void add(PreferencePair pair) {
+        add(pair, List.of());
+    }
+
+    /**
+     * Adds a pair together with the verdicts people gave on it in the tool the data came from; each
+     * becomes an {@link Annotation} of the new pair, in the same transaction.
+     *
+     * @throws StoreException if inserting fails (possibly an earlier pair's batch); the import is
+     *     then rolled back and closed
+     */
+    public void add(PreferencePair pair, List<ImportedVerdict> verdicts) {
         checkOpen();
-        batch.add(encode(pair, json));
+        batch.add(encode(pair, List.copyOf(verdicts), json));
         added++;
         if (batch.size() == BATCH_SIZE) {
             handOver();
@@ -150,13 +162,31 @@ public final class PairImport implements AutoCloseable {
         inFlight =
                 sqlite.submit(
                         () -> {
-                            for (Row row : rows) {
-                                bind(insert, datasetId, row);
-                                insert.addBatch();
-                            }
-                            insert.executeBatch();
+                            insertRows(rows);
                             return null;
                         });
+    }
+
+    /**
+     * Inserts rows in one batch; a row with verdicts is inserted on its own, so that its new id is
+     * known for its annotations.
+     */
+    private void insertRows(List<Row> rows) throws SQLException {
+        for (Row row : rows) {
+            if (row.verdicts().isEmpty()) {
+                bind(insert, datasetId, row);
+                insert.addBatch();
+                continue;
+            }
+            insert.executeBatch(); // the rows before it keep their order
+            bind(insert, datasetId, row);
+            insert.executeUpdate();
+            long pairId = SqlRows.lastInsertId(connection);
+            for (ImportedVerdict verdict : row.verdicts()) {
+                AnnotationTable.save(connection, verdict.toAnnotation(pairId));
+            }
+        }
+        insert.executeBatch();
     }
 
     private void awaitInFlight() {
@@ -214,7 +244,8 @@ public final class PairImport implements AutoCloseable {
         }
     }
 
-    private static Row encode(PreferencePair pair, Utf8JsonBuffer json) {
+    private static Row encode(
+            PreferencePair pair, List<ImportedVerdict> verdicts, Utf8JsonBuffer json) {
         return new Row(
                 pair.position(),
                 pair.source(),
@@ -223,13 +254,14 @@ public final class PairImport implements AutoCloseable {
                 messages(pair.rejected(), json),
                 pair.diverging(),
                 pair.metadataJson(),
-                pair.parentPairId());
+                pair.parentPairId(),
+                verdicts);
     }
 
     /** Binds one pair to {@link #INSERT_PAIR}; for single inserts outside a bulk import. */
     static void bind(PreparedStatement insert, long datasetId, PreferencePair pair)
             throws SQLException {
-        bind(insert, datasetId, encode(pair, new Utf8JsonBuffer()));
+        bind(insert, datasetId, encode(pair, List.of(), new Utf8JsonBuffer()));
     }
 
     /**

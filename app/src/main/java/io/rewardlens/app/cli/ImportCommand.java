@@ -2,6 +2,7 @@ package io.rewardlens.app.cli;
 
 import io.rewardlens.storage.DatasetExistsException;
 import io.rewardlens.storage.PreferenceStore;
+import io.rewardlens.storage.formats.PreferenceFormat;
 import io.rewardlens.storage.skywork.ImportOptions;
 import io.rewardlens.storage.skywork.ImportRefusedException;
 import io.rewardlens.storage.skywork.ImportReport;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rewardlens import}: Skywork preference files into datasets of a store. */
+/** {@code rewardlens import}: preference files of any layout RewardLens reads into datasets. */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Import Skywork preference data (JSONL, .jsonl.gz or the Hub's Parquet) into a store.",
+            "Import preference data into a store: Skywork, RewardBench 1 and 2, TRL, UltraFeedback,"
+                    + " HH-RLHF, OpenAI DPO, HelpSteer3, Argilla or Label Studio records, as JSONL,"
+                    + " .jsonl.gz, a JSON array (.json, .json.gz) or Parquet.",
             "Each INPUT becomes a dataset named after the file; with --dataset, all INPUT files"
                     + " (e.g. the shards of a Hub dataset) go into that one dataset, in order. By"
                     + " default a bad record refuses the whole import and the database stays as it"
@@ -53,8 +56,11 @@ public final class ImportCommand implements Callable<Integer> {
             defaultValue = "auto",
             paramLabel = "FORMAT",
             description =
-                    "skywork or auto (default). The data is always Skywork preference records;"
-                            + " JSONL, gzip and Parquet files are told apart by their content.")
+                    "The records' layout: auto (default: detected from each file's first record,"
+                            + " and said in the summary), skywork, rewardbench, rewardbench2, trl,"
+                            + " ultrafeedback, hh-rlhf, openai-dpo, helpsteer3, argilla or"
+                            + " label-studio. JSONL, gzip, JSON arrays and Parquet are told apart"
+                            + " by their content.")
     String format;
 
     @Option(
@@ -65,11 +71,22 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files to import.")
     List<Path> inputs;
 
+    /** The layout --format names, or null to detect it. */
+    private PreferenceFormat layout;
+
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("auto") && !format.equals("skywork")) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--format must be skywork or auto, not " + format);
+        if (!format.equals("auto")) {
+            try {
+                layout = PreferenceFormat.named(format);
+            } catch (IllegalArgumentException unknown) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--format must be auto or one of "
+                                + PreferenceFormat.names()
+                                + ", not "
+                                + format);
+            }
         }
         for (Path input : inputs) {
             checkReadable(input);
@@ -100,7 +117,9 @@ public final class ImportCommand implements Callable<Integer> {
             try {
                 for (Path input : inputs) {
                     ImportOptions options =
-                            ImportOptions.forFile(input).withSkipInvalid(skipInvalid);
+                            ImportOptions.forFile(input)
+                                    .withSkipInvalid(skipInvalid)
+                                    .withFormat(layout);
                     ImportReport report;
                     try (ConsoleProgress bar =
                             ConsoleProgress.start(
@@ -194,7 +213,8 @@ public final class ImportCommand implements Callable<Integer> {
     /** All INPUT files, in order, into the one dataset named by --dataset, in one transaction. */
     private int importIntoOneDataset(PreferenceStore db, PrintWriter out, PrintWriter err)
             throws IOException {
-        ImportOptions options = ImportOptions.intoDataset(dataset).withSkipInvalid(skipInvalid);
+        ImportOptions options =
+                ImportOptions.intoDataset(dataset).withSkipInvalid(skipInvalid).withFormat(layout);
         String label =
                 inputs.size() == 1
                         ? "import " + inputs.get(0).getFileName()
@@ -226,6 +246,18 @@ public final class ImportCommand implements Callable<Integer> {
                 report.diverging(),
                 Plural.of(report.blankLines(), "blank line"),
                 report.elapsed().toMillis() / 1000.0);
+        out.printf(
+                "%s: read as %s%s%n",
+                report.file(),
+                report.format().cliName(),
+                report.detectedBecause() == null
+                        ? " (--format)"
+                        : " (detected: " + report.detectedBecause() + ")");
+        if (report.verdicts() > 0) {
+            out.printf(
+                    "%s: %s stored as annotations%n",
+                    report.file(), Plural.of(report.verdicts(), "human verdict"));
+        }
         if (!report.skipped().isEmpty()) {
             err.printf(
                     "%s: skipped %s:%n",

@@ -153,7 +153,7 @@ class RefusalsTest {
         line = refused("expor");
         assertTrue(line.contains("did you mean export"), line);
         line = refused("import", "--db", db.toString(), "--format", "csv", samples.toString());
-        assertTrue(line.contains("--format must be skywork or auto"), line);
+        assertTrue(line.contains("--format must be auto or one of skywork, rewardbench,"), line);
         assertFalse(Files.exists(Path.of("o.jsonl")));
     }
 
@@ -219,17 +219,17 @@ class RefusalsTest {
     }
 
     @Test
-    void aFileInAnotherLayoutSaysWhichLayoutsAreRead() throws IOException {
-        // Anthropic HH-RLHF: chosen and rejected are whole transcripts as strings.
-        Path hh =
+    void aFileInAnUnknownLayoutSaysWhichLayoutsAreRead() throws IOException {
+        // A transcript layout none of the readers knows: chosen is a string, no prompt.
+        Path chat =
                 Files.writeString(
-                        dir.resolve("hh.jsonl"),
-                        "{\"chosen\": \"\\n\\nHuman: hi\\n\\nAssistant: hello\","
-                                + " \"rejected\": \"\\n\\nHuman: hi\\n\\nAssistant: go\"}\n");
-        String line = refused("import", "--db", db.toString(), hh.toString());
-        assertTrue(line.contains("hh.jsonl line 1, field chosen: expected a list"), line);
-        assertTrue(line.contains("RewardLens reads one layout: Skywork preference pairs"), line);
-        assertTrue(line.contains("lists of {\"role\", \"content\"} messages"), line);
+                        dir.resolve("chat.jsonl"),
+                        "{\"chosen\": {\"text\": \"hello\"}, \"rejected\": \"go\"}\n");
+        String line = refused("import", "--db", db.toString(), chat.toString());
+        assertTrue(line.contains("chat.jsonl line 1, field chosen: expected a list"), line);
+        assertTrue(line.contains("RewardLens reads these layouts"), line);
+        assertTrue(line.contains("hh-rlhf ("), line);
+        assertTrue(line.contains("label-studio ("), line);
 
         // Prompt and two responses: no chosen at all.
         Path flat =
@@ -237,6 +237,6 @@ class RefusalsTest {
                         dir.resolve("flat.jsonl"),
                         "{\"prompt\": \"hi\", \"response_a\": \"a\", \"response_b\": \"b\"}\n");
         line = refused("import", "--db", db.toString(), flat.toString());
-        assertTrue(line.contains("field chosen: missing; RewardLens reads one layout"), line);
+        assertTrue(line.contains("field chosen: missing; RewardLens reads these layouts"), line);
     }
 }

@@ -54,15 +54,7 @@ final class JsonlRecordParser {
         field = null;
         index = -1;
         member = null;
-        StrictUtf8.Problem problem = StrictUtf8.check(buffer, offset, offset + length);
-        if (problem != null) {
-            throw new InvalidRecordException(
-                    fieldAt(buffer, offset, length, problem.at()),
-                    "invalid UTF-8 at byte "
-                            + (problem.at() - offset + 1)
-                            + " of the line: "
-                            + problem.what());
-        }
+        checkUtf8(buffer, offset, length, "line");
         try (JsonParser parser = MAPPER.createParser(buffer, offset, length)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
@@ -294,6 +286,27 @@ final class JsonlRecordParser {
     }
 
     /**
+     * Refuses text that is not strictly well-formed UTF-8 ({@link StrictUtf8}), naming the field
+     * and the byte within the line or record.
+     *
+     * @param unit what the bytes are, for the message: {@code line} or {@code record}
+     */
+    static void checkUtf8(byte[] buffer, int offset, int length, String unit)
+            throws InvalidRecordException {
+        StrictUtf8.Problem problem = StrictUtf8.check(buffer, offset, offset + length);
+        if (problem != null) {
+            throw new InvalidRecordException(
+                    fieldAt(buffer, offset, length, problem.at()),
+                    "invalid UTF-8 at byte "
+                            + (problem.at() - offset + 1)
+                            + " of the "
+                            + unit
+                            + ": "
+                            + problem.what());
+        }
+    }
+
+    /**
      * The field whose value holds byte {@code at} of a line, found by walking the tokens up to it;
      * null when it lies outside any field (or the JSON breaks before it).
      */
@@ -322,7 +335,7 @@ final class JsonlRecordParser {
         return invalid(reason);
     }
 
-    private static String contextPath(JsonStreamContext context) {
+    static String contextPath(JsonStreamContext context) {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
             if (at.inArray()) {
@@ -377,7 +390,7 @@ final class JsonlRecordParser {
         };
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable JSON";
         }

@@ -12,20 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.ParquetDecodingException;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
  * Reads Skywork records from a Parquet file with the Hub's layout, one row group in memory at a
@@ -34,65 +29,48 @@ import org.apache.parquet.io.api.RecordMaterializer;
  */
 final class ParquetRecordSource implements RecordSource {
     private final Path file;
-    private final ParquetFileReader reader;
-    private final MessageColumnIO columnIO;
-    private final Materializer materializer;
-    private final long total;
-    private RecordReader<RawRecord> rows;
-    private long leftInGroup;
-    private long position;
+    private final ParquetRows<RawRecord> rows;
     private SkyworkRecord record;
     private RecordProblem problem;
 
     ParquetRecordSource(Path file) throws IOException, ImportRefusedException {
         this.file = file;
-        try {
-            this.reader =
-                    ParquetFileReader.open(
-                            new LocalInputFile(file),
-                            ParquetReadOptions.builder()
-                                    .withCodecFactory(new ParquetCodecs())
-                                    .build());
-        } catch (IOException | RuntimeException e) {
-            throw new ImportRefusedException(
-                    RecordProblem.ofFile(
-                            file, "not a readable Parquet file (" + e.getMessage() + ")"));
-        }
-        try {
-            checkCodecs(file, reader);
-            SkyworkParquetSchema.Layout layout =
-                    SkyworkParquetSchema.inspect(reader.getFooter().getFileMetaData().getSchema());
-            reader.setRequestedSchema(layout.requested());
-            this.columnIO =
-                    new ColumnIOFactory()
-                            .getColumnIO(
-                                    layout.requested(),
-                                    reader.getFooter().getFileMetaData().getSchema());
-            this.materializer = new Materializer(layout);
-            this.total = reader.getRecordCount();
-        } catch (InvalidRecordException e) {
-            reader.close();
-            throw new ImportRefusedException(
-                    new RecordProblem(file, "file", 0, e.field(), e.reason()));
-        }
+        this.rows =
+                new ParquetRows<>(
+                        file,
+                        schema -> {
+                            try {
+                                SkyworkParquetSchema.Layout layout =
+                                        SkyworkParquetSchema.inspect(schema);
+                                return new ParquetRows.Plan<>(
+                                        layout.requested(), new Materializer(layout));
+                            } catch (InvalidRecordException e) {
+                                throw new ParquetRows.SchemaRefusal(e);
+                            }
+                        });
     }
 
-    private static void checkCodecs(Path file, ParquetFileReader reader)
-            throws ImportRefusedException, IOException {
-        for (BlockMetaData block : reader.getFooter().getBlocks()) {
-            for (ColumnChunkMetaData column : block.getColumns()) {
-                if (!ParquetCodecs.SUPPORTED.contains(column.getCodec())) {
-                    reader.close();
-                    throw new ImportRefusedException(
-                            RecordProblem.ofFile(
-                                    file,
-                                    "column %s is compressed with %s, which RewardLens cannot read (it reads %s)"
-                                            .formatted(
-                                                    column.getPath().toDotString(),
-                                                    column.getCodec(),
-                                                    ParquetCodecs.SUPPORTED)));
+    /**
+     * Whether a Parquet file has Skywork's columns and no others (whose values this reader would
+     * not keep); false also when it cannot be read (the reader then says why).
+     */
+    static boolean holdsOnlySkyworkColumns(Path file) throws IOException {
+        try (ParquetFileReader reader =
+                ParquetFileReader.open(
+                        new LocalInputFile(file),
+                        ParquetReadOptions.builder()
+                                .withCodecFactory(new ParquetCodecs())
+                                .build())) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            for (Type column : schema.getFields()) {
+                if (!List.of("chosen", "rejected", "source").contains(column.getName())) {
+                    return false;
                 }
             }
+            SkyworkParquetSchema.inspect(schema);
+            return true;
+        } catch (InvalidRecordException | RuntimeException | IOException e) {
+            return false;
         }
     }
 
@@ -100,33 +78,16 @@ final class ParquetRecordSource implements RecordSource {
     public boolean next() throws IOException, ImportRefusedException {
         record = null;
         problem = null;
-        try {
-            while (leftInGroup == 0) {
-                PageReadStore group = reader.readNextRowGroup();
-                if (group == null) {
-                    return false;
-                }
-                rows = columnIO.getRecordReader(group, materializer);
-                leftInGroup = group.getRowCount();
-            }
-            position++;
-            leftInGroup--;
-            RawRecord raw = rows.read();
-            try {
-                record = raw.toRecord();
-            } catch (InvalidRecordException e) {
-                problem = new RecordProblem(file, "record", position, e.field(), e.reason());
-            }
-            return true;
-        } catch (ParquetDecodingException | IOException e) {
-            throw new ImportRefusedException(
-                    new RecordProblem(
-                            file,
-                            "record",
-                            position + (leftInGroup == 0 ? 1 : 0),
-                            null,
-                            "cannot read the Parquet data (" + e.getMessage() + ")"));
+        RawRecord raw = rows.next();
+        if (raw == null) {
+            return false;
         }
+        try {
+            record = raw.toRecord();
+        } catch (InvalidRecordException e) {
+            problem = new RecordProblem(file, "record", rows.position(), e.field(), e.reason());
+        }
+        return true;
     }
 
     @Override
@@ -141,17 +102,17 @@ final class ParquetRecordSource implements RecordSource {
 
     @Override
     public long position() {
-        return position;
+        return rows.position();
     }
 
     @Override
     public long done() {
-        return position;
+        return rows.position();
     }
 
     @Override
     public long total() {
-        return total;
+        return rows.total();
     }
 
     @Override
@@ -161,7 +122,7 @@ final class ParquetRecordSource implements RecordSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        rows.close();
     }
 
     /** One message as read, before checking: fields may be missing or not valid UTF-8. */

@@ -1,7 +1,9 @@
 package io.rewardlens.storage.skywork;
 
+import io.rewardlens.storage.ImportedVerdict;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Reads the records of one input file in order. After each successful {@link #next()} exactly one
@@ -19,6 +21,14 @@ interface RecordSource extends Closeable {
 
     /** The current record, or null when it is invalid. */
     SkyworkRecord record();
+
+    /**
+     * The verdicts people gave on the current record's pair in the tool it came from (none for most
+     * layouts).
+     */
+    default List<ImportedVerdict> verdicts() {
+        return List.of();
+    }
 
     /** What is wrong with the current record, or null when it is valid. */
     RecordProblem problem();

@@ -174,6 +174,9 @@ public final class SkyworkExporter {
             case JSONL -> new JsonlRecordWriter(file, false, layout);
             case JSONL_GZIP -> new JsonlRecordWriter(file, true, layout);
             case PARQUET -> new ParquetRecordWriter(file, layout);
+            case JSON, JSON_GZIP ->
+                    throw new IllegalArgumentException(
+                            "exports are JSON lines or Parquet, not " + type.label());
         };
     }
 

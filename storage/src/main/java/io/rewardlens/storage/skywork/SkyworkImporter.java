@@ -4,6 +4,7 @@ import io.rewardlens.storage.PairImport;
 import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ProgressListener;
+import io.rewardlens.storage.formats.PreferenceFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Imports a Skywork preference file (JSONL, {@code .jsonl.gz} or the Hub's Parquet), or several in
- * order, into a new dataset of a store. The file is streamed, never loaded whole; every record is
- * split into shared prompt turns and the two final turns ({@link
- * PreferencePair#fromConversations}).
+ * Imports a preference file, or several in order, into a new dataset of a store: Skywork's layout
+ * or any other {@link PreferenceFormat} (detected from each file's first record unless given), in
+ * JSONL, gzipped JSONL, a JSON array or Parquet. JSONL and Parquet are streamed, never loaded
+ * whole; every record is split into shared prompt turns and the two final turns ({@link
+ * PreferencePair#fromConversations}); verdicts that came with a record (Argilla, Label Studio) are
+ * stored as its pair's annotations.
  *
  * <p>The import is one transaction. By default the first bad record refuses the whole import and
  * the store is left unchanged; with {@link ImportOptions#skipInvalid()} the valid records are
@@ -107,8 +110,13 @@ public final class SkyworkImporter {
         String message = "importing " + file.getFileName();
         List<RecordProblem> skipped = new ArrayList<>();
         long diverging = 0;
+        long verdicts = 0;
         long addedBefore = target.added();
-        try (RecordSource source = new PrefetchingRecordSource(open(file, type))) {
+        PreferenceFormat.Detection layout =
+                options.format() != null
+                        ? new PreferenceFormat.Detection(options.format(), null)
+                        : detectLayout(file, type);
+        try (RecordSource source = open(file, type, layout.format())) {
             progress.progress(0, source.total(), message);
             long records = 0;
             long lastPosition = positionBefore;
@@ -124,7 +132,8 @@ public final class SkyworkImporter {
                     if (pair.diverging()) {
                         diverging++;
                     }
-                    target.add(pair);
+                    target.add(pair, source.verdicts());
+                    verdicts += source.verdicts().size();
                 }
                 if (++records % PROGRESS_EVERY == 0) {
                     progress.progress(source.done(), source.total(), message);
@@ -146,21 +155,74 @@ public final class SkyworkImporter {
                             options.dataset(),
                             file,
                             type,
+                            layout.format(),
+                            layout.because(),
                             added,
                             diverging,
                             source.blankLines(),
                             skipped,
+                            verdicts,
                             Duration.ofNanos(System.nanoTime() - started));
             return new FileImport(report, lastPosition);
         }
     }
 
-    private static RecordSource open(Path file, SkyworkFileType type)
+    /**
+     * The source of a file's pairs. Skywork JSONL and Hub Parquet take the streaming Skywork
+     * reader, a few batches ahead on a second thread; other layouts and JSON arrays are read as
+     * JSON objects and mapped.
+     */
+    private static RecordSource open(Path file, SkyworkFileType type, PreferenceFormat format)
+            throws IOException, ImportRefusedException {
+        if (format == PreferenceFormat.SKYWORK) {
+            switch (type) {
+                case JSONL, JSONL_GZIP:
+                    return new PrefetchingRecordSource(new JsonlRecordSource(file, type.gzipped()));
+                case PARQUET:
+                    return new PrefetchingRecordSource(new ParquetRecordSource(file));
+                default:
+                    break;
+            }
+        }
+        return new LayoutRecordSource(objects(file, type), format);
+    }
+
+    private static ObjectSource objects(Path file, SkyworkFileType type)
             throws IOException, ImportRefusedException {
         return switch (type) {
-            case JSONL -> new JsonlRecordSource(file, false);
-            case JSONL_GZIP -> new JsonlRecordSource(file, true);
-            case PARQUET -> new ParquetRecordSource(file);
+            case JSONL, JSONL_GZIP -> new JsonLinesObjects(file, type.gzipped());
+            case JSON, JSON_GZIP -> new JsonArrayObjects(file, type.gzipped());
+            case PARQUET -> new ParquetObjects(file);
         };
+    }
+
+    /** How many records detection reads past, at most, looking for one it can judge. */
+    private static final int DETECTION_LOOKS_AT = 64;
+
+    /**
+     * The layout of a file, judged by its first readable record. A file whose first records are all
+     * unreadable, or fit no layout, is read as Skywork's, whose errors then name the bad record and
+     * list the layouts there are.
+     */
+    private static PreferenceFormat.Detection detectLayout(Path file, SkyworkFileType type)
+            throws IOException, ImportRefusedException {
+        if (type == SkyworkFileType.PARQUET && ParquetRecordSource.holdsOnlySkyworkColumns(file)) {
+            // Decided by the schema: no row group is read twice.
+            return new PreferenceFormat.Detection(
+                    PreferenceFormat.SKYWORK, "the Hub's Skywork Parquet columns");
+        }
+        try (ObjectSource records = objects(file, type)) {
+            for (int looked = 0; looked < DETECTION_LOOKS_AT && records.next(); looked++) {
+                if (records.object() != null) {
+                    PreferenceFormat.Detection detected = PreferenceFormat.detect(records.object());
+                    if (detected != null) {
+                        return detected;
+                    }
+                    break;
+                }
+            }
+        }
+        return new PreferenceFormat.Detection(
+                PreferenceFormat.SKYWORK, "no other layout fits its first record");
     }
 }

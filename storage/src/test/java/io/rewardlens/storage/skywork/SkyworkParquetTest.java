@@ -283,9 +283,7 @@ class SkyworkParquetTest {
                     f.getMessage()
                             .startsWith("flat.parquet, field chosen: expected a list of messages"),
                     f.getMessage());
-            assertTrue(
-                    f.getMessage().contains("; RewardLens reads one layout: Skywork preference"),
-                    f.getMessage());
+            assertTrue(f.getMessage().contains(ReadableLayouts.hint()), f.getMessage());
             Path garbage = dir.resolve("garbage.parquet");
             Files.write(
                     garbage,

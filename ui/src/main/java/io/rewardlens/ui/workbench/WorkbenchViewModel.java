@@ -367,8 +367,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     /**
-     * Imports a Skywork file (JSONL, {@code .jsonl.gz}, Parquet) into a new dataset named after the
-     * file, then shows that dataset.
+     * Imports a preference file of any layout the importer reads (JSONL, JSON, gzipped, Parquet;
+     * the layout detected from its first record) into a new dataset named after the file, then
+     * shows that dataset.
      *
      * @param file the file
      */
@@ -404,7 +405,15 @@ public final class WorkbenchViewModel implements AutoCloseable {
                                     + file.getFileName()
                                     + " into dataset \u201c"
                                     + report.dataset()
-                                    + "\u201d");
+                                    + "\u201d, read as "
+                                    + report.format().cliName()
+                                    + (report.verdicts() > 0
+                                            ? ", with "
+                                                    + report.verdicts()
+                                                    + (report.verdicts() == 1
+                                                            ? " human verdict"
+                                                            : " human verdicts")
+                                            : ""));
                     annotation.setFilter(
                             annotation.filterProperty().get().withDataset(report.dataset()));
                 });

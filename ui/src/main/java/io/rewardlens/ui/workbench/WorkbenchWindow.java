@@ -447,14 +447,15 @@ public final class WorkbenchWindow {
 
     private void chooseImport() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a Skywork preference dataset");
+        chooser.setTitle("Import a preference dataset");
         chooser.getExtensionFilters()
                 .addAll(
                         new FileChooser.ExtensionFilter(
-                                "Skywork datasets (JSONL, JSONL.gz, Parquet)",
+                                "Preference datasets (JSONL, JSON, gzipped, Parquet)",
                                 "*.jsonl",
                                 "*.jsonl.gz",
                                 "*.json",
+                                "*.json.gz",
                                 "*.parquet"),
                         new FileChooser.ExtensionFilter("All files", "*"));
         File chosen = chooser.showOpenDialog(stage);

@@ -170,6 +170,22 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aLabelStudioExportImportsWithItsAnnotatorsVerdicts() throws Exception {
+        openSampleDatabase();
+        Path tasks =
+                Files.writeString(
+                        dir.resolve("tasks.json"),
+                        "[{\"data\": {\"prompt\": \"p\", \"text1\": \"a\", \"text2\": \"b\"},"
+                                + " \"annotations\": [{\"completed_by\": 5, \"result\": [{\"type\":"
+                                + " \"pairwise\", \"value\": {\"selected\": \"right\"}}]}]}]");
+        viewModel.importDataset(tasks);
+        assertEquals("", viewModel.errorProperty().get());
+        String notice = viewModel.noticeProperty().get();
+        assertTrue(notice.contains("read as label-studio, with 1 human verdict"), notice);
+        assertEquals("tasks", annotation().filterProperty().get().dataset());
+    }
+
+    @Test
     void aBadFileIsReportedByFileAndLineAndImportsNothing() throws Exception {
         openSampleDatabase();
         Path bad = dir.resolve("bad.jsonl");
