@@ -313,4 +313,66 @@ class RewardBenchSectionTest {
             assertEquals("measured (partial)", overallRow.get("kind"));
         }
     }
+
+    /** The model's score of a completion text, for pairs imported by the real importer. */
+    private static double scoreOf(Map<String, Double> scores, List<ChatMessage> side) {
+        return scores.get(side.get(side.size() - 1).content());
+    }
+
+    @Test
+    void rewardBench2RowsImportedByTheImporterAreRegrouped() throws Exception {
+        Path file = dir.resolve("rb2.jsonl");
+        Files.writeString(
+                file,
+                String.join(
+                                "\n",
+                                "{\"id\":\"11\",\"prompt\":\"p1\",\"chosen\":[\"a1\"],\"rejected\":"
+                                    + "[\"b1\",\"b2\",\"b3\"],\"num_correct\":1,\"num_incorrect\":3,"
+                                    + "\"total_completions\":4,\"models\":[\"x\"],\"subset\":\"Focus\"}",
+                                "{\"id\":\"12\",\"prompt\":\"p2\",\"chosen\":[\"a2\"],\"rejected\":"
+                                    + "[\"c1\",\"c2\",\"c3\"],\"num_correct\":1,\"num_incorrect\":3,"
+                                    + "\"total_completions\":4,\"models\":[\"x\"],\"subset\":\"Focus\"}",
+                                "{\"id\":\"ref:1\",\"prompt\":\"p3\",\"chosen\":[\"t1\"],\"rejected\":"
+                                    + "[\"u1\"],\"num_correct\":1,\"num_incorrect\":1,"
+                                    + "\"total_completions\":2,\"models\":[],\"subset\":\"Ties\"}",
+                                "{\"id\":\"tied:1\",\"prompt\":\"p3\",\"chosen\":[\"t2\",\"t3\"],"
+                                    + "\"rejected\":[\"u2\"],\"num_correct\":2,\"num_incorrect\":1,"
+                                    + "\"total_completions\":3,\"models\":[],\"subset\":\"Ties\"}")
+                        + "\n");
+        try (ReportTestStore store = new ReportTestStore(dir)) {
+            io.rewardlens.storage.skywork.SkyworkImporter.importFile(
+                    store.store(),
+                    file,
+                    io.rewardlens.storage.skywork.ImportOptions.intoDataset("rb2"),
+                    io.rewardlens.storage.ProgressListener.NONE);
+            StoredModel model = store.model("m");
+            Map<String, Double> scores = new java.util.HashMap<>();
+            // Focus row 11 right, row 12 wrong.
+            scores.putAll(Map.of("a1", 5.0, "b1", 1.0, "b2", 2.0, "b3", 3.0));
+            scores.putAll(Map.of("a2", 1.0, "c1", 2.0, "c2", 0.0, "c3", 0.0));
+            // Ties prompt 1: ref margin 1; tied margin 0.5 with spread 0.5.
+            scores.putAll(Map.of("t1", 2.0, "u1", 1.0, "t2", 3.0, "t3", 2.5, "u2", 2.0));
+            for (StoredPair pair :
+                    store.store().pairs(io.rewardlens.storage.PairQuery.all().withDataset("rb2"))) {
+                store.score(
+                        pair,
+                        model,
+                        scoreOf(scores, pair.pair().chosen()),
+                        scoreOf(scores, pair.pair().rejected()));
+            }
+            ReportContext context = store.context(dir.resolve("out"));
+            new RewardBenchSection().write(context);
+            String md = context.markdown().toString();
+            // Ties: both accurate; 0.5 > 0.5 fails twice; tanh(0.5 / 0.5 - 1) = 0.
+            double ties = 0.30 + 0.30;
+            assertTrue(
+                    md.contains(
+                            "| m | n/a | n/a | n/a | n/a | 50.0 (2 rows) | "
+                                    + pct(ties)
+                                    + " (2 rows) | "
+                                    + pct((0.5 + ties) / 2)
+                                    + " (partial) |"),
+                    md);
+        }
+    }
 }
