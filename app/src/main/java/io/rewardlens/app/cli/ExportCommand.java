@@ -5,6 +5,7 @@ import io.rewardlens.storage.PairFilter;
 import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ScoreAgreement;
+import io.rewardlens.storage.skywork.ExportLayout;
 import io.rewardlens.storage.skywork.ExportOptions;
 import io.rewardlens.storage.skywork.ExportReport;
 import io.rewardlens.storage.skywork.LeftOutReason;
@@ -24,14 +25,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code rewardlens export}: curated pairs as Skywork JSONL or Parquet, with a sidecar. */
+/**
+ * {@code rewardlens export}: curated pairs in a record layout (Skywork, TRL, OpenAI DPO,
+ * RewardBench) as JSONL or Parquet, with a sidecar.
+ */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Export pairs as Skywork preference data (JSONL or the Hub's Parquet) with a sidecar.",
-            "JSONL has one {\"chosen\", \"rejected\", \"source\"} object per line; OUT.meta.json"
-                    + " records the filters, counts, annotators, models and time.",
+            "Export pairs as preference data (JSONL or Parquet) with a sidecar.",
+            "--format picks the layout: skywork {\"chosen\", \"rejected\", \"source\"} (default),"
+                    + " trl {\"prompt\", \"chosen\", \"rejected\"}, openai-dpo {\"input\","
+                    + " \"preferred_output\", \"non_preferred_output\"} or rewardbench (flat"
+                    + " strings). Pairs a layout cannot hold are left out and counted.",
+            "OUT.meta.json records the layout, filters, counts, what was left out and why,"
+                    + " annotators, models and time.",
         })
 public final class ExportCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
@@ -43,11 +51,20 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(
             names = "--format",
-            paramLabel = "FORMAT",
+            defaultValue = "skywork",
+            paramLabel = "LAYOUT",
+            description =
+                    "skywork (default), trl, openai-dpo or rewardbench. (jsonl and parquet are"
+                            + " still taken, as --file-type.)")
+    String format;
+
+    @Option(
+            names = "--file-type",
+            paramLabel = "TYPE",
             description =
                     "jsonl or parquet. By default parquet when OUT ends in .parquet, else jsonl"
                             + " (gzipped when OUT ends in .gz).")
-    String format;
+    String fileType;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Only these datasets.")
     List<String> datasets = List.of();
@@ -113,6 +130,7 @@ public final class ExportCommand implements Callable<Integer> {
                 ExportOptions.defaults()
                         .withOrientation(orientation())
                         .withIncluded(includeTies, includeBothBad, includeSkipped)
+                        .withLayout(layout())
                         .withFileType(fileType());
         PrintWriter stdout = spec.commandLine().getOut();
         try (PreferenceStore db = store.openExisting()) {
@@ -135,10 +153,11 @@ public final class ExportCommand implements Callable<Integer> {
                 report = SkyworkExporter.export(db, out, options.withPairs(pairs), bar);
             }
             stdout.printf(
-                    "%s: %d of %s exported (%s) in %.1f s; provenance in %s%n",
+                    "%s: %d of %s exported (%s, %s) in %.1f s; provenance in %s%n",
                     report.output(),
                     report.exported(),
                     Plural.of(report.considered(), "pair"),
+                    report.layout().label(),
                     report.fileType().name().toLowerCase(java.util.Locale.ROOT),
                     report.elapsed().toMillis() / 1000.0,
                     report.sidecar());
@@ -220,11 +239,40 @@ public final class ExportCommand implements Callable<Integer> {
         };
     }
 
+    /** Whether --format names a container: the older spelling of --file-type. */
+    private boolean formatIsFileType() {
+        return format.equals("jsonl") || format.equals("parquet");
+    }
+
+    private ExportLayout layout() {
+        if (formatIsFileType()) {
+            return ExportLayout.SKYWORK;
+        }
+        return ExportLayout.fromLabel(format)
+                .orElseThrow(
+                        () ->
+                                new ParameterException(
+                                        spec.commandLine(),
+                                        "--format must be one of "
+                                                + ExportLayout.labels()
+                                                + ", not "
+                                                + format));
+    }
+
     private SkyworkFileType fileType() {
-        if (format == null) {
+        String container = fileType;
+        if (formatIsFileType()) {
+            if (container != null && !container.equals(format)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--format " + format + " and --file-type " + container + " disagree");
+            }
+            container = format;
+        }
+        if (container == null) {
             return null;
         }
-        return switch (format) {
+        return switch (container) {
             case "jsonl" ->
                     out.getFileName().toString().endsWith(".gz")
                             ? SkyworkFileType.JSONL_GZIP
@@ -232,7 +280,8 @@ public final class ExportCommand implements Callable<Integer> {
             case "parquet" -> SkyworkFileType.PARQUET;
             default ->
                     throw new ParameterException(
-                            spec.commandLine(), "--format must be jsonl or parquet, not " + format);
+                            spec.commandLine(),
+                            "--file-type must be jsonl or parquet, not " + container);
         };
     }
 }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
         description = {
             "Write a report on how reward models fail, as Markdown, CSV files and plots.",
             "It covers accuracy against dataset labels and human verdicts (overall and per"
-                    + " source), human-label agreement, length and markdown bias, calibration,"
+                    + " source), RewardBench and RewardBench 2 scores of datasets shaped like"
+                    + " them, human-label agreement, length and markdown bias, calibration,"
                     + " agreement between models and the most confidently wrong pairs.",
             "Into --out: report.md, one CSV file per table or plot, and PNG plots."
         })

@@ -29,6 +29,7 @@ public final class ReportWriter {
                     new ScopeSection(),
                     new ModelsSection(),
                     new AccuracySection(),
+                    new RewardBenchSection(),
                     new HumanVsLabelSection(),
                     new LengthBiasSection(),
                     new MarkdownBiasSection(),

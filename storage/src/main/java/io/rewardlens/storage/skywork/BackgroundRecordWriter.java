@@ -14,13 +14,13 @@ import java.util.concurrent.BlockingQueue;
 final class BackgroundRecordWriter implements RecordWriter {
     private static final int BATCH = 256;
     private static final int AHEAD = 4;
-    private static final List<SkyworkRecord> END = List.of();
+    private static final List<ExportedPair> END = List.of();
 
     private final RecordWriter target;
-    private final BlockingQueue<List<SkyworkRecord>> queue = new ArrayBlockingQueue<>(AHEAD);
+    private final BlockingQueue<List<ExportedPair>> queue = new ArrayBlockingQueue<>(AHEAD);
     private final Thread writer;
     private volatile Exception failure;
-    private List<SkyworkRecord> batch = new ArrayList<>(BATCH);
+    private List<ExportedPair> batch = new ArrayList<>(BATCH);
     private boolean closed;
 
     BackgroundRecordWriter(RecordWriter target) {
@@ -33,12 +33,12 @@ final class BackgroundRecordWriter implements RecordWriter {
     private void drain() {
         try {
             while (true) {
-                List<SkyworkRecord> records = queue.take();
+                List<ExportedPair> records = queue.take();
                 if (records == END) {
                     return;
                 }
                 if (failure == null) {
-                    for (SkyworkRecord record : records) {
+                    for (ExportedPair record : records) {
                         target.write(record);
                     }
                 }
@@ -63,7 +63,7 @@ final class BackgroundRecordWriter implements RecordWriter {
     }
 
     @Override
-    public void write(SkyworkRecord record) throws IOException {
+    public void write(ExportedPair record) throws IOException {
         rethrow();
         batch.add(record);
         if (batch.size() == BATCH) {
@@ -72,7 +72,7 @@ final class BackgroundRecordWriter implements RecordWriter {
         }
     }
 
-    private void hand(List<SkyworkRecord> records) throws IOException {
+    private void hand(List<ExportedPair> records) throws IOException {
         try {
             queue.put(records);
         } catch (InterruptedException e) {

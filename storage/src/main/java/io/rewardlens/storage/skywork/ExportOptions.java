@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What to export and how. Start from {@link #defaults()} (every pair of every dataset, oriented by
- * the dataset label, JSONL or Parquet by the output's name) and narrow it with the {@code with...}
- * methods.
+ * the dataset label, Skywork layout, JSONL or Parquet by the output's name) and narrow it with the
+ * {@code with...} methods.
  *
  * <p>The {@link PairFilter} selects the pairs. Its annotators are also whose verdicts count for the
  * orientation, and its margin and agreement criteria are measured against the exported orientation:
@@ -22,6 +22,7 @@ import java.util.Objects;
  *     the label)
  * @param includeSkipped keep pairs whose only verdicts are skips (oriented by the label)
  * @param fileType the output container, or null to choose by the output's name
+ * @param layout the record layout (null: {@link ExportLayout#SKYWORK})
  */
 public record ExportOptions(
         PairFilter pairs,
@@ -29,12 +30,16 @@ public record ExportOptions(
         boolean includeTies,
         boolean includeBothBad,
         boolean includeSkipped,
-        SkyworkFileType fileType) {
+        SkyworkFileType fileType,
+        ExportLayout layout) {
 
     /** Rejects a missing filter or orientation, and human orientation of unannotated pairs. */
     public ExportOptions {
         Objects.requireNonNull(pairs, "pairs");
         Objects.requireNonNull(orientation, "orientation");
+        if (layout == null) {
+            layout = ExportLayout.SKYWORK;
+        }
         if (orientation == Orientation.HUMAN_VERDICT
                 && pairs.annotation() == AnnotationState.UNANNOTATED) {
             throw new IllegalArgumentException(
@@ -45,7 +50,7 @@ public record ExportOptions(
     /** Everything, oriented by the dataset label, container chosen by the output's name. */
     public static ExportOptions defaults() {
         return new ExportOptions(
-                PairFilter.all(), Orientation.DATASET_LABEL, false, false, false, null);
+                PairFilter.all(), Orientation.DATASET_LABEL, false, false, false, null, null);
     }
 
     /** Whether a pair needs a human verdict to be exported. */
@@ -57,23 +62,29 @@ public record ExportOptions(
     /** The same options for the pairs this filter selects. */
     public ExportOptions withPairs(PairFilter filter) {
         return new ExportOptions(
-                filter, orientation, includeTies, includeBothBad, includeSkipped, fileType);
+                filter, orientation, includeTies, includeBothBad, includeSkipped, fileType, layout);
     }
 
     /** The same options with another orientation. */
     public ExportOptions withOrientation(Orientation value) {
         return new ExportOptions(
-                pairs, value, includeTies, includeBothBad, includeSkipped, fileType);
+                pairs, value, includeTies, includeBothBad, includeSkipped, fileType, layout);
     }
 
     /** The same options, also exporting ties, both-bad and skipped pairs as asked. */
     public ExportOptions withIncluded(boolean ties, boolean bothBad, boolean skipped) {
-        return new ExportOptions(pairs, orientation, ties, bothBad, skipped, fileType);
+        return new ExportOptions(pairs, orientation, ties, bothBad, skipped, fileType, layout);
     }
 
     /** The same options writing this container (null: by the output's name). */
     public ExportOptions withFileType(SkyworkFileType type) {
         return new ExportOptions(
-                pairs, orientation, includeTies, includeBothBad, includeSkipped, type);
+                pairs, orientation, includeTies, includeBothBad, includeSkipped, type, layout);
+    }
+
+    /** The same options writing this record layout. */
+    public ExportOptions withLayout(ExportLayout value) {
+        return new ExportOptions(
+                pairs, orientation, includeTies, includeBothBad, includeSkipped, fileType, value);
     }
 }

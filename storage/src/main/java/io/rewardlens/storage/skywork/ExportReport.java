@@ -13,6 +13,7 @@ import java.util.TreeSet;
  * @param output the written file
  * @param sidecar the provenance file written next to it ({@code <output>.meta.json})
  * @param fileType the output's container
+ * @param layout the output's record layout
  * @param considered pairs of the selected datasets and sources
  * @param exported pairs written
  * @param leftOut pairs left out, by reason (reasons with no pair are absent)
@@ -23,6 +24,7 @@ public record ExportReport(
         Path output,
         Path sidecar,
         SkyworkFileType fileType,
+        ExportLayout layout,
         long considered,
         long exported,
         Map<LeftOutReason, Long> leftOut,

@@ -1,6 +1,9 @@
 package io.rewardlens.storage.skywork;
 
-/** Why an export left a selected pair out; counted in the report and the sidecar. */
+/**
+ * Why an export left a selected pair out, by a filter or because the layout cannot hold it; counted
+ * in the report and the sidecar.
+ */
 public enum LeftOutReason {
     /**
      * Only annotated pairs were asked for, or the orientation needs a verdict, and there is none.
@@ -23,7 +26,21 @@ public enum LeftOutReason {
     /** Only disagreements were asked for, and the model does not disagree. */
     MODEL_DOES_NOT_DISAGREE("the model does not prefer the rejected side"),
     /** Only agreements were asked for, and the model does not agree. */
-    MODEL_DOES_NOT_AGREE("the model does not prefer the chosen side");
+    MODEL_DOES_NOT_AGREE("the model does not prefer the chosen side"),
+    /**
+     * The layout needs a shared prompt, and the two conversations differ before their last turn.
+     */
+    DIVERGING("the conversations differ before their last turn, so there is no shared prompt"),
+    /** The layout needs exactly one assistant message on each side. */
+    NOT_ONE_ASSISTANT_REPLY("a side is not exactly one assistant message"),
+    /** The layout needs prompt turns, and the pair has none. */
+    NO_PROMPT("the pair has no prompt turns"),
+    /** The flat layout has no place for a system turn. */
+    SYSTEM_TURN("the prompt has a system turn, which the flat layout cannot hold"),
+    /** The flat layout's prompt is a single user turn. */
+    NOT_ONE_USER_TURN("the prompt is not a single user turn (multi-turn)"),
+    /** The flat layout holds texts only. */
+    TOOL_CALLS_NOT_FLAT("a message has tool calls, which the flat layout cannot hold");
 
     private final String description;
 

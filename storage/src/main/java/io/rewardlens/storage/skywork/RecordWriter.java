@@ -3,7 +3,7 @@ package io.rewardlens.storage.skywork;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Writes Skywork records to one output file, in order. */
+/** Writes exported pairs to one output file, in one layout, in order. */
 interface RecordWriter extends Closeable {
-    void write(SkyworkRecord record) throws IOException;
+    void write(ExportedPair record) throws IOException;
 }

@@ -10,7 +10,6 @@ import io.rewardlens.storage.PairDetails;
 import io.rewardlens.storage.PairFilter;
 import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PairScore;
-import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.ProgressListener;
 import io.rewardlens.storage.ScoreAgreement;
@@ -38,15 +37,15 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Exports curated pairs of a store as Skywork JSONL ({@code .jsonl}, {@code .jsonl.gz}) or as
- * Parquet with the Hub's schema, and writes a provenance sidecar {@code <output>.meta.json}
- * (filters, counts of exported and left-out pairs with reasons, annotators, models, tool version,
- * time).
+ * Exports curated pairs of a store in a record layout ({@link ExportLayout}: Skywork, TRL, OpenAI
+ * DPO, RewardBench) as JSONL ({@code .jsonl}, {@code .jsonl.gz}) or as Parquet (the Hub's schema
+ * for Skywork), and writes a provenance sidecar {@code <output>.meta.json} (filters, counts of
+ * exported and left-out pairs with reasons, annotators, models, tool version, time).
  *
  * <p>Pairs are streamed from one snapshot of the store in import order; the output appears under
  * its name only once complete (it is written to a temporary file first). Exporting an unannotated
  * dataset with the default options reproduces the imported records: same messages in the same
- * order, same source.
+ * order, same source. Pairs the layout cannot hold are left out and counted under their reason.
  */
 public final class SkyworkExporter {
     private static final int PROGRESS_EVERY = 512;
@@ -118,7 +117,8 @@ public final class SkyworkExporter {
         long[] seen = {0};
         String message = "exporting to " + absolute.getFileName();
         try {
-            try (RecordWriter writer = new BackgroundRecordWriter(openWriter(partial, type))) {
+            try (RecordWriter writer =
+                    new BackgroundRecordWriter(openWriter(partial, type, options.layout()))) {
                 progress.progress(0, considered, message);
                 store.forEachPairWithDetails(
                         query,
@@ -160,6 +160,7 @@ public final class SkyworkExporter {
                 absolute,
                 sidecar,
                 type,
+                options.layout(),
                 considered,
                 exported[0],
                 leftOut,
@@ -167,11 +168,12 @@ public final class SkyworkExporter {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static RecordWriter openWriter(Path file, SkyworkFileType type) throws IOException {
+    private static RecordWriter openWriter(Path file, SkyworkFileType type, ExportLayout layout)
+            throws IOException {
         return switch (type) {
-            case JSONL -> new JsonlRecordWriter(file, false);
-            case JSONL_GZIP -> new JsonlRecordWriter(file, true);
-            case PARQUET -> new ParquetRecordWriter(file);
+            case JSONL -> new JsonlRecordWriter(file, false, layout);
+            case JSONL_GZIP -> new JsonlRecordWriter(file, true, layout);
+            case PARQUET -> new ParquetRecordWriter(file, layout);
             case JSON, JSON_GZIP ->
                     throw new IllegalArgumentException(
                             "exports are JSON lines or Parquet, not " + type.label());
@@ -267,14 +269,13 @@ public final class SkyworkExporter {
                 return LeftOutReason.MODEL_DOES_NOT_DISAGREE;
             }
         }
-        PreferencePair pair = details.pair().pair();
+        ExportedPair exported = new ExportedPair(details.pair().pair(), preferred);
+        LeftOutReason refusal = LayoutRules.refusal(options.layout(), exported);
+        if (refusal != null) {
+            return refusal;
+        }
         try {
-            writer.write(
-                    new SkyworkRecord(
-                            pair.conversation(preferred),
-                            pair.conversation(preferred.other()),
-                            pair.source(),
-                            pair.metadataJson()));
+            writer.write(exported);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -318,6 +319,7 @@ public final class SkyworkExporter {
         root.put("exportedAt", Instant.now().toString());
         root.put("output", String.valueOf(output.getFileName()));
         root.put("format", type.label());
+        root.put("layout", options.layout().label());
         root.put("store", store.file().toString());
 
         PairFilter pairs = options.pairs();

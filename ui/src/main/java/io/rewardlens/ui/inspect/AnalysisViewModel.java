@@ -179,7 +179,7 @@ public final class AnalysisViewModel {
                             progress.update(-1, -1, "analysing");
                             InspectionReport computed =
                                     InspectionReport.compute(
-                                            data, CALIBRATION_BUCKETS, CONFLICT_ROWS);
+                                            target, data, CALIBRATION_BUCKETS, CONFLICT_ROWS);
                             return new Computed(
                                     computed,
                                     InspectionCharts.of(computed, MAX_SCATTER_POINTS),

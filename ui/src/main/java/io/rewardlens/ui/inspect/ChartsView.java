@@ -101,6 +101,10 @@ final class ChartsView {
                         charts.humanAccuracyBySource()),
                 accuracyTable(report));
 
+        if (!report.rewardBench().isEmpty()) {
+            section("RewardBench", rewardBenchTable(report));
+        }
+
         HumanLabelAgreement humans = report.humanLabel();
         VerdictCounts overall = humans.overall();
         section(
@@ -276,6 +280,29 @@ final class ChartsView {
         table.setPlaceholder(new Label("No model has scored pairs here"));
         return tableCard(
                 "Accuracy table", "Rate, right of judged; model ties count as not right", table);
+    }
+
+    private static Node rewardBenchTable(InspectionReport report) {
+        TableView<RewardBenchLines.Line> table =
+                new TableView<>(FXCollections.observableArrayList(report.rewardBench()));
+        table.getColumns()
+                .addAll(
+                        List.of(
+                                InspectTables.textColumn(
+                                        "Benchmark", RewardBenchLines.Line::benchmark, 120),
+                                InspectTables.textColumn(
+                                        "Dataset", RewardBenchLines.Line::dataset, 140),
+                                InspectTables.textColumn(
+                                        "Model", RewardBenchLines.Line::model, 260),
+                                InspectTables.textColumn("Score", RewardBenchLines.Line::part, 120),
+                                InspectTables.textColumn("%", RewardBenchLines.Line::score, 70),
+                                InspectTables.textColumn(
+                                        "Rests on", RewardBenchLines.Line::detail, 260)));
+        return tableCard(
+                "RewardBench scores",
+                "Sections weighted by RewardBench's example counts; RewardBench 2 best-of-N rows"
+                        + " and its Ties rule (the report's RewardBench section explains)",
+                table);
     }
 
     private static String rate(Accuracy accuracy) {

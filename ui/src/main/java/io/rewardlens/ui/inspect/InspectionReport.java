@@ -1,5 +1,6 @@
 package io.rewardlens.ui.inspect;
 
+import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.analysis.AgreementMatrix;
 import io.rewardlens.storage.analysis.AnalysisData;
 import io.rewardlens.storage.analysis.AnalyzedModel;
@@ -11,6 +12,8 @@ import io.rewardlens.storage.analysis.LengthSplitAccuracy;
 import io.rewardlens.storage.analysis.ModelAccuracy;
 import io.rewardlens.storage.analysis.ModelConflict;
 import io.rewardlens.storage.analysis.PreferenceAnalysis;
+import io.rewardlens.storage.analysis.RewardBench;
+import io.rewardlens.storage.analysis.RewardBench2;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +30,7 @@ import java.util.Objects;
  * @param calibrations how often humans agree with each model by |margin|
  * @param agreement how often every two models prefer the same side
  * @param conflicts the pairs the models judge most differently, most different first
+ * @param rewardBench RewardBench and RewardBench 2 scores of the RewardBench-shaped datasets
  */
 public record InspectionReport(
         AnalysisData data,
@@ -37,7 +41,8 @@ public record InspectionReport(
         List<LengthSplitAccuracy> lengthSplits,
         List<Calibration> calibrations,
         AgreementMatrix agreement,
-        List<ModelConflict> conflicts) {
+        List<ModelConflict> conflicts,
+        List<RewardBenchLines.Line> rewardBench) {
 
     /** Rejects missing parts and copies the lists. */
     public InspectionReport {
@@ -50,10 +55,36 @@ public record InspectionReport(
         calibrations = List.copyOf(calibrations);
         Objects.requireNonNull(agreement, "agreement");
         conflicts = List.copyOf(conflicts);
+        rewardBench = List.copyOf(rewardBench);
     }
 
     /**
-     * Runs every analysis on the data.
+     * Runs every analysis on the data, RewardBench 2 (which reads pair metadata) included.
+     *
+     * @param store the store the data was loaded from
+     * @param data the loaded pairs and scores
+     * @param calibrationBuckets how many |margin| buckets calibration aims for
+     * @param conflictLimit the most model conflicts to keep
+     * @return the report
+     */
+    public static InspectionReport compute(
+            PreferenceStore store, AnalysisData data, int calibrationBuckets, int conflictLimit) {
+        InspectionReport report = compute(data, calibrationBuckets, conflictLimit);
+        return new InspectionReport(
+                report.data(),
+                report.accuracy(),
+                report.humanLabel(),
+                report.lengthBias(),
+                report.markdownBias(),
+                report.lengthSplits(),
+                report.calibrations(),
+                report.agreement(),
+                report.conflicts(),
+                RewardBenchLines.of(RewardBench.scores(data), RewardBench2.scores(store, data)));
+    }
+
+    /**
+     * Runs every analysis on the data (RewardBench 2, which needs the store, left out).
      *
      * @param data the loaded pairs and scores
      * @param calibrationBuckets how many |margin| buckets calibration aims for
@@ -79,7 +110,8 @@ public record InspectionReport(
                         .map(model -> analysis.calibration(model, calibrationBuckets))
                         .toList(),
                 analysis.agreementMatrix(),
-                analysis.conflicts(conflictLimit));
+                analysis.conflicts(conflictLimit),
+                RewardBenchLines.of(RewardBench.scores(data), List.of()));
     }
 
     /**
