@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a written CSV file back, one map of column to cell per row, for the section tests. */
-final class CsvRows {
+public final class CsvRows {
     private CsvRows() {}
 
-    static List<Map<String, String>> read(Path file) {
+    /** The rows of a CSV file with a header line. */
+    public static List<Map<String, String>> read(Path file) {
         try (MappingIterator<Map<String, String>> rows =
                 new CsvMapper()
                         .readerForMapOf(String.class)
