@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * RewardBench (v1) scores of each analysed model on each dataset whose pairs' sources are
@@ -189,11 +190,16 @@ public final class RewardBench {
      * name.
      */
     public static List<String> datasets(AnalysisData data) {
+        return datasetsWhereEverySource(data, RewardBench::isSubset);
+    }
+
+    /** The datasets of the data whose every pair's source passes {@code test}, sorted by name. */
+    static List<String> datasetsWhereEverySource(AnalysisData data, Predicate<String> test) {
         Map<String, Boolean> shaped = new TreeMap<>();
         for (AnalyzedPair pair : data.pairs()) {
             shaped.merge(
                     pair.features().dataset(),
-                    isSubset(pair.features().source()),
+                    test.test(pair.features().source()),
                     Boolean::logicalAnd);
         }
         List<String> names = new ArrayList<>();

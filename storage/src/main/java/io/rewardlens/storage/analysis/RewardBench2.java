@@ -98,21 +98,7 @@ public final class RewardBench2 {
 
     /** The datasets of the data whose every pair has a RewardBench 2 subset as its source. */
     public static List<String> datasets(AnalysisData data) {
-        Map<String, Boolean> shaped = new TreeMap<>();
-        for (AnalyzedPair pair : data.pairs()) {
-            shaped.merge(
-                    pair.features().dataset(),
-                    isSubset(pair.features().source()),
-                    Boolean::logicalAnd);
-        }
-        List<String> names = new ArrayList<>();
-        shaped.forEach(
-                (name, all) -> {
-                    if (all) {
-                        names.add(name);
-                    }
-                });
-        return names;
+        return RewardBench.datasetsWhereEverySource(data, RewardBench2::isSubset);
     }
 
     /** One stored pair's place in its row. */
