@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             BenchScoreCommand.class,
             ReportCommand.class,
+            AgreementCommand.class,
             GuiCommand.class,
             CommandLine.HelpCommand.class
         })
