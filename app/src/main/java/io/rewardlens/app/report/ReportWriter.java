@@ -31,6 +31,7 @@ public final class ReportWriter {
                     new AccuracySection(),
                     new RewardBenchSection(),
                     new HumanVsLabelSection(),
+                    new AgreementSection(),
                     new LengthBiasSection(),
                     new MarkdownBiasSection(),
                     new BiasCorrelationsSection(),

@@ -79,7 +79,7 @@ class ReportWriterTest {
                         markdown.indexOf("- [" + file.getFileName() + "]", files) > 0,
                         file.toString());
             }
-            assertEquals(12, report.csvFiles().size());
+            assertEquals(13, report.csvFiles().size());
         }
     }
 }
