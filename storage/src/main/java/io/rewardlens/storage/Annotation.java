@@ -30,6 +30,9 @@ public record Annotation(
         long timeTakenMs,
         Instant createdAt) {
 
+    /** The annotator name an adjudicator's final verdict on a disputed pair is stored under. */
+    public static final String ADJUDICATOR = "adjudicator";
+
     /** Validates the fields: a named annotator, strength 1–3 if given, no negative time. */
     public Annotation {
         Objects.requireNonNull(annotator, "annotator");

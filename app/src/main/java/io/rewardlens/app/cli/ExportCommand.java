@@ -85,6 +85,16 @@ public final class ExportCommand implements Callable<Integer> {
                             + " out unless included).")
     String orient;
 
+    @Option(
+            names = "--resolve",
+            paramLabel = "majority|adjudicated",
+            description =
+                    "Settle a team's verdicts per pair: majority: the most frequent verdict of"
+                            + " the annotators; adjudicated: the adjudicator's verdict, else the"
+                            + " majority. The resolved side becomes chosen; a pair with neither"
+                            + " is left out (counted in OUT.meta.json). Replaces --orient.")
+    String resolve;
+
     @Option(names = "--include-ties", description = "With --orient human: keep ties.")
     boolean includeTies;
 
@@ -218,6 +228,20 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private Orientation orientation() {
+        if (resolve != null) {
+            if (!orient.equals("label")) {
+                throw new ParameterException(
+                        spec.commandLine(), "give --resolve or --orient human, not both");
+            }
+            return switch (resolve) {
+                case "majority" -> Orientation.MAJORITY;
+                case "adjudicated" -> Orientation.ADJUDICATED;
+                default ->
+                        throw new ParameterException(
+                                spec.commandLine(),
+                                "--resolve must be majority or adjudicated, not " + resolve);
+            };
+        }
         return switch (orient) {
             case "label" -> Orientation.DATASET_LABEL;
             case "human" -> Orientation.HUMAN_VERDICT;

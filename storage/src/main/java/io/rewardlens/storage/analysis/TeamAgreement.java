@@ -38,7 +38,7 @@ import org.dkpro.statistics.agreement.distance.OrdinalDistanceFunction;
  */
 public final class TeamAgreement {
     /** The annotator name an adjudicator's final verdict is stored under. */
-    public static final String ADJUDICATOR = "adjudicator";
+    public static final String ADJUDICATOR = Annotation.ADJUDICATOR;
 
     /** What a verdict says of the dataset's sides. */
     public enum Category {

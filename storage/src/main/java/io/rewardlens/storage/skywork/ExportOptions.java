@@ -40,8 +40,7 @@ public record ExportOptions(
         if (layout == null) {
             layout = ExportLayout.SKYWORK;
         }
-        if (orientation == Orientation.HUMAN_VERDICT
-                && pairs.annotation() == AnnotationState.UNANNOTATED) {
+        if (orientation.byVerdicts() && pairs.annotation() == AnnotationState.UNANNOTATED) {
             throw new IllegalArgumentException(
                     "orienting by human verdicts needs annotated pairs, not unannotated ones");
         }
@@ -55,8 +54,7 @@ public record ExportOptions(
 
     /** Whether a pair needs a human verdict to be exported. */
     boolean needsVerdict() {
-        return pairs.annotation() == AnnotationState.ANNOTATED
-                || orientation == Orientation.HUMAN_VERDICT;
+        return pairs.annotation() == AnnotationState.ANNOTATED || orientation.byVerdicts();
     }
 
     /** The same options for the pairs this filter selects. */

@@ -19,6 +19,8 @@ public enum LeftOutReason {
     BOTH_BAD("the verdict is that both are bad"),
     /** Annotators gave contradicting verdicts. */
     ANNOTATORS_DISAGREE("annotators gave contradicting verdicts"),
+    /** Resolving by majority, and no verdict is more frequent than every other. */
+    NO_MAJORITY("no adjudicated verdict and no majority among the annotators"),
     /** A model filter was set and that model has not scored the pair. */
     NOT_SCORED("the model has not scored it"),
     /** The model's margin is below the asked minimum. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.AnnotationState;
 import io.rewardlens.storage.DatasetSummary;
 import io.rewardlens.storage.PairDetails;
@@ -191,6 +192,47 @@ public final class SkyworkExporter {
         PREFERS_REJECTED
     }
 
+    /**
+     * A pair's verdict resolved for the team: the adjudicator's (when asked and given, not a skip),
+     * else the one most frequent verdict of the other selected annotators; {@link
+     * HumanOutcome#CONFLICT} when two are equally frequent.
+     */
+    private static HumanOutcome resolved(
+            List<StoredAnnotation> annotations, Set<String> who, boolean adjudicated) {
+        Map<HumanOutcome, Integer> counts = new EnumMap<>(HumanOutcome.class);
+        boolean any = false;
+        for (StoredAnnotation stored : annotations) {
+            Annotation annotation = stored.annotation();
+            HumanOutcome one = outcome(List.of(stored), Set.of());
+            if (annotation.annotator().equals(Annotation.ADJUDICATOR)) {
+                if (adjudicated && one != HumanOutcome.SKIPPED) {
+                    return one;
+                }
+                continue;
+            }
+            if (!who.isEmpty() && !who.contains(annotation.annotator())) {
+                continue;
+            }
+            any = true;
+            if (one != HumanOutcome.SKIPPED) {
+                counts.merge(one, 1, Integer::sum);
+            }
+        }
+        if (!any) {
+            return HumanOutcome.NONE;
+        }
+        if (counts.isEmpty()) {
+            return HumanOutcome.SKIPPED;
+        }
+        int most = counts.values().stream().max(Integer::compare).orElseThrow();
+        List<HumanOutcome> top =
+                counts.entrySet().stream()
+                        .filter(e -> e.getValue() == most)
+                        .map(Map.Entry::getKey)
+                        .toList();
+        return top.size() == 1 ? top.get(0) : HumanOutcome.CONFLICT;
+    }
+
     private static HumanOutcome outcome(List<StoredAnnotation> annotations, Set<String> who) {
         boolean any = false;
         Set<HumanOutcome> verdicts = new HashSet<>();
@@ -226,14 +268,19 @@ public final class SkyworkExporter {
             RecordWriter writer,
             Set<String> annotators) {
         PairFilter filter = options.pairs();
-        HumanOutcome human = outcome(details.annotations(), filter.annotators());
+        HumanOutcome human =
+                switch (options.orientation()) {
+                    case MAJORITY -> resolved(details.annotations(), filter.annotators(), false);
+                    case ADJUDICATED -> resolved(details.annotations(), filter.annotators(), true);
+                    default -> outcome(details.annotations(), filter.annotators());
+                };
         // A pair without a verdict by the selected annotators never gets here when one is needed:
         // the store query asked for annotated pairs.
         if (options.needsVerdict() && human == HumanOutcome.SKIPPED && !options.includeSkipped()) {
             return LeftOutReason.SKIPPED;
         }
         Side preferred = Side.CHOSEN;
-        if (options.orientation() == Orientation.HUMAN_VERDICT) {
+        if (options.orientation().byVerdicts()) {
             switch (human) {
                 case PREFERS_CHOSEN -> preferred = Side.CHOSEN;
                 case PREFERS_REJECTED -> preferred = Side.REJECTED;
@@ -248,7 +295,9 @@ public final class SkyworkExporter {
                     }
                 }
                 case CONFLICT -> {
-                    return LeftOutReason.ANNOTATORS_DISAGREE;
+                    return options.orientation() == Orientation.HUMAN_VERDICT
+                            ? LeftOutReason.ANNOTATORS_DISAGREE
+                            : LeftOutReason.NO_MAJORITY;
                 }
                 case NONE, SKIPPED -> {}
             }
