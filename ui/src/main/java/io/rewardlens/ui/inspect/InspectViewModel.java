@@ -26,6 +26,7 @@ public final class InspectViewModel implements AutoCloseable {
     private final ReadOnlyObjectProperty<List<String>> datasets;
     private final ReadOnlyObjectProperty<List<String>> sources;
     private final DisagreementQueueViewModel disagreements;
+    private final AnnotatorDisputesViewModel disputes;
     private final AnalysisViewModel analysis;
     private final ModelsViewModel models;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -53,6 +54,7 @@ public final class InspectViewModel implements AutoCloseable {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.disagreements =
                 new DisagreementQueueViewModel(executor, this::showError, this::openPair);
+        this.disputes = new AnnotatorDisputesViewModel(executor, this::showError, this::openPair);
         this.analysis = new AnalysisViewModel(executor, this::showError);
         this.models =
                 new ModelsViewModel(
@@ -68,6 +70,15 @@ public final class InspectViewModel implements AutoCloseable {
      */
     public DisagreementQueueViewModel disagreements() {
         return disagreements;
+    }
+
+    /**
+     * The pairs annotators disagree on, and their adjudication.
+     *
+     * @return its view model
+     */
+    public AnnotatorDisputesViewModel disputes() {
+        return disputes;
     }
 
     /**
@@ -158,6 +169,7 @@ public final class InspectViewModel implements AutoCloseable {
      */
     public void setStore(PreferenceStore store) {
         disagreements.setStore(store);
+        disputes.setStore(store);
         analysis.setStore(store);
         models.setStore(store);
     }

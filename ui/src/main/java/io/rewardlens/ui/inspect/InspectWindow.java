@@ -39,7 +39,19 @@ public final class InspectWindow {
         this.viewModel = viewModel;
         tabs.setId("inspect-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        add(InspectTab.DISAGREEMENTS, new DisagreementQueueView(viewModel, showPairView).node());
+        TabPane disagreements = new TabPane();
+        disagreements.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        disagreements
+                .getTabs()
+                .addAll(
+                        new Tab(
+                                "Model disagrees",
+                                new DisagreementQueueView(viewModel, showPairView).node()),
+                        new Tab(
+                                "Annotators disagree",
+                                new AnnotatorDisputesView(viewModel.disputes(), showPairView)
+                                        .node()));
+        add(InspectTab.DISAGREEMENTS, disagreements);
         add(InspectTab.CHARTS, new ChartsView(viewModel, showPairView).node());
         add(InspectTab.MODELS, new ModelsView(viewModel, stage).node());
         add(InspectTab.COMPARISON, new ComparisonView(viewModel, showPairView).node());
