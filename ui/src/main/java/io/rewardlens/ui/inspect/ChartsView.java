@@ -104,6 +104,9 @@ final class ChartsView {
         if (!report.rewardBench().isEmpty()) {
             section("RewardBench", rewardBenchTable(report));
         }
+        if (!report.teamAgreement().isEmpty()) {
+            section("Inter-annotator agreement", agreementTable(report));
+        }
 
         HumanLabelAgreement humans = report.humanLabel();
         VerdictCounts overall = humans.overall();
@@ -280,6 +283,25 @@ final class ChartsView {
         table.setPlaceholder(new Label("No model has scored pairs here"));
         return tableCard(
                 "Accuracy table", "Rate, right of judged; model ties count as not right", table);
+    }
+
+    private static Node agreementTable(InspectionReport report) {
+        TableView<AgreementLines.Line> table =
+                new TableView<>(FXCollections.observableArrayList(report.teamAgreement()));
+        table.getColumns()
+                .addAll(
+                        List.of(
+                                InspectTables.textColumn(
+                                        "Measure", AgreementLines.Line::measure, 200),
+                                InspectTables.textColumn("Of", AgreementLines.Line::group, 200),
+                                InspectTables.textColumn("Value", AgreementLines.Line::value, 80),
+                                InspectTables.textColumn(
+                                        "Rests on", AgreementLines.Line::over, 200)));
+        return tableCard(
+                "Inter-annotator agreement",
+                "Verdicts in force, skips and the adjudicator left out; DKPro Statistics (the"
+                        + " report's agreement section explains)",
+                table);
     }
 
     private static Node rewardBenchTable(InspectionReport report) {

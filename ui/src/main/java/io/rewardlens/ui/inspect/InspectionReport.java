@@ -14,8 +14,11 @@ import io.rewardlens.storage.analysis.ModelConflict;
 import io.rewardlens.storage.analysis.PreferenceAnalysis;
 import io.rewardlens.storage.analysis.RewardBench;
 import io.rewardlens.storage.analysis.RewardBench2;
+import io.rewardlens.storage.analysis.TeamAgreement;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every failure analysis the workbench shows, computed at once from loaded {@link AnalysisData} by
@@ -31,6 +34,8 @@ import java.util.Objects;
  * @param agreement how often every two models prefer the same side
  * @param conflicts the pairs the models judge most differently, most different first
  * @param rewardBench RewardBench and RewardBench 2 scores of the RewardBench-shaped datasets
+ * @param teamAgreement how far the annotators of the data's datasets agree (empty when no pair was
+ *     judged by two people)
  */
 public record InspectionReport(
         AnalysisData data,
@@ -42,7 +47,8 @@ public record InspectionReport(
         List<Calibration> calibrations,
         AgreementMatrix agreement,
         List<ModelConflict> conflicts,
-        List<RewardBenchLines.Line> rewardBench) {
+        List<RewardBenchLines.Line> rewardBench,
+        List<AgreementLines.Line> teamAgreement) {
 
     /** Rejects missing parts and copies the lists. */
     public InspectionReport {
@@ -56,6 +62,7 @@ public record InspectionReport(
         Objects.requireNonNull(agreement, "agreement");
         conflicts = List.copyOf(conflicts);
         rewardBench = List.copyOf(rewardBench);
+        teamAgreement = List.copyOf(teamAgreement);
     }
 
     /**
@@ -80,11 +87,20 @@ public record InspectionReport(
                 report.calibrations(),
                 report.agreement(),
                 report.conflicts(),
-                RewardBenchLines.of(RewardBench.scores(data), RewardBench2.scores(store, data)));
+                RewardBenchLines.of(RewardBench.scores(data), RewardBench2.scores(store, data)),
+                AgreementLines.of(
+                        TeamAgreement.of(TeamAgreement.load(store, datasets(data), Set.of()))));
+    }
+
+    private static Set<String> datasets(AnalysisData data) {
+        Set<String> names = new TreeSet<>();
+        data.pairs().forEach(pair -> names.add(pair.features().dataset()));
+        return names;
     }
 
     /**
-     * Runs every analysis on the data (RewardBench 2, which needs the store, left out).
+     * Runs every analysis on the data (RewardBench 2 and the team's agreement, which need the
+     * store, left out).
      *
      * @param data the loaded pairs and scores
      * @param calibrationBuckets how many |margin| buckets calibration aims for
@@ -111,7 +127,8 @@ public record InspectionReport(
                         .toList(),
                 analysis.agreementMatrix(),
                 analysis.conflicts(conflictLimit),
-                RewardBenchLines.of(RewardBench.scores(data), List.of()));
+                RewardBenchLines.of(RewardBench.scores(data), List.of()),
+                List.of());
     }
 
     /**
