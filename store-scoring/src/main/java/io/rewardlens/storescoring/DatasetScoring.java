@@ -16,8 +16,10 @@ import io.rewardlens.storage.ProgressListener;
 import io.rewardlens.storage.RewardModelInfo;
 import io.rewardlens.storage.ScoreProvenance;
 import io.rewardlens.storage.Side;
+import io.rewardlens.storage.StoreBusyException;
 import io.rewardlens.storage.StoredModel;
 import io.rewardlens.storage.StoredPair;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,7 +139,7 @@ public final class DatasetScoring {
                 store.pair(id).ifPresent(pairs::add);
             }
             ChunkResult chunk = scoreChunk(pairs, model);
-            store.saveScores(chunk.scores());
+            saveWaitingWhileBusy(chunk.scores(), progress, start, todo.size());
             scored += chunk.scores().size();
             failed += chunk.failures().size();
             for (String failure : chunk.failures()) {
@@ -151,6 +153,36 @@ public final class DatasetScoring {
                     "scoring with " + model.info().name());
         }
         return new Report(model, considered[0], alreadyScored, scored, failed, failures, false);
+    }
+
+    /** How long saving a chunk waits, at most, for other processes that hold the database. */
+    static final Duration LONGEST_BUSY_WAIT = Duration.ofMinutes(10);
+
+    /**
+     * Saves a chunk's scores; while another process (an import, say) holds the database past the
+     * busy timeout, says so through the progress and tries again, so that a long import elsewhere
+     * delays a scoring run instead of ending it.
+     */
+    private void saveWaitingWhileBusy(
+            List<PairScore> scores, ProgressListener progress, long done, long total) {
+        long deadline = System.nanoTime() + LONGEST_BUSY_WAIT.toNanos();
+        while (true) {
+            try {
+                store.saveScores(scores);
+                return;
+            } catch (StoreBusyException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw busy;
+                }
+                progress.progress(done, total, "waiting: another process holds the database");
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 
     private record ChunkResult(List<PairScore> scores, List<String> failures) {}

@@ -3,6 +3,7 @@ package io.rewardlens.storescoring;
 import io.rewardlens.scoring.CachedScore;
 import io.rewardlens.scoring.ScoreCache;
 import io.rewardlens.scoring.ScoreKey;
+import io.rewardlens.storage.StoreBusyException;
 import io.rewardlens.storage.StoredScoreCache;
 import io.rewardlens.storage.TokenKey;
 import java.util.Collection;
@@ -70,7 +71,12 @@ public final class StoreScoreCache implements ScoreCache {
                                                 score.score(),
                                                 score.perTokenScores(),
                                                 ProvenanceJson.write(score.provenance()))));
-        byModel.forEach(stored::putAll);
+        try {
+            byModel.forEach(stored::putAll);
+        } catch (StoreBusyException busy) {
+            // The cache only saves work: when another process holds the database past the busy
+            // timeout, these scores go uncached rather than failing the scoring that made them.
+        }
     }
 
     private static TokenKey tokenKey(ScoreKey key) {

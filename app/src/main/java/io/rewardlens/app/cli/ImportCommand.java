@@ -105,7 +105,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private int importAll() throws IOException {
+    private int importAll() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (PreferenceStore db = store.openOrCreate()) {
@@ -124,7 +124,11 @@ public final class ImportCommand implements Callable<Integer> {
                     try (ConsoleProgress bar =
                             ConsoleProgress.start(
                                     "import " + input.getFileName(), "", progress.enabled())) {
-                        report = SkyworkImporter.importFile(db, input, options, bar);
+                        report =
+                                BusyWait.retry(
+                                        err,
+                                        "the import of " + input.getFileName(),
+                                        () -> SkyworkImporter.importFile(db, input, options, bar));
                     } catch (ImportRefusedException refused) {
                         err.println("rewardlens: import refused: " + refused.getMessage());
                         return BAD_INPUT;
@@ -212,7 +216,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** All INPUT files, in order, into the one dataset named by --dataset, in one transaction. */
     private int importIntoOneDataset(PreferenceStore db, PrintWriter out, PrintWriter err)
-            throws IOException {
+            throws Exception {
         ImportOptions options =
                 ImportOptions.intoDataset(dataset).withSkipInvalid(skipInvalid).withFormat(layout);
         String label =
@@ -221,7 +225,11 @@ public final class ImportCommand implements Callable<Integer> {
                         : "import " + inputs.size() + " files";
         List<ImportReport> reports;
         try (ConsoleProgress bar = ConsoleProgress.start(label, "", progress.enabled())) {
-            reports = SkyworkImporter.importFiles(db, inputs, options, bar);
+            reports =
+                    BusyWait.retry(
+                            err,
+                            "the import",
+                            () -> SkyworkImporter.importFiles(db, inputs, options, bar));
         } catch (DatasetExistsException taken) {
             throw nameTaken(taken, null);
         } catch (ImportRefusedException refused) {

@@ -53,8 +53,12 @@ public final class ScoreCommand implements Callable<Integer> {
                     ConsoleProgress bar =
                             ConsoleProgress.start("score", " pairs", progress.enabled())) {
                 report =
-                        new DatasetScoring(db, service, modelOptions.lengthPolicy())
-                                .scoreDataset(dataset, bar, () -> false);
+                        BusyWait.retry(
+                                err,
+                                "scoring",
+                                () ->
+                                        new DatasetScoring(db, service, modelOptions.lengthPolicy())
+                                                .scoreDataset(dataset, bar, () -> false));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(
