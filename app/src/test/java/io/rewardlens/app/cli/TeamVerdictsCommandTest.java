@@ -354,6 +354,39 @@ class TeamVerdictsCommandTest {
         assertTrue(twice.out().contains("0 verdicts added, 20 duplicates skipped"), twice.out());
     }
 
+    @Test
+    void aPairTheTargetLacksArrivesInANewDatasetNamedAfterItsOwn() throws Exception {
+        Path db = database("team", 2);
+        Path other = dir.resolve("other.db");
+        Cli.Result imported =
+                Cli.run(
+                        "import",
+                        "--db",
+                        other.toString(),
+                        "--dataset",
+                        "team",
+                        pairsFile("more.jsonl", 3).toString());
+        assertEquals(0, imported.exit(), imported.err());
+        try (PreferenceStore store = PreferenceStore.open(other)) {
+            for (StoredPair pair : store.pairs(PairQuery.all())) {
+                store.saveAnnotation(verdict(pair.id(), "dee", Verdict.TIE, Side.CHOSEN, T0));
+            }
+        }
+        Cli.Result merged = Cli.run("merge", "--db", db.toString(), other.toString());
+        assertEquals(0, merged.exit(), merged.err());
+        assertEquals(
+                "2 pairs matched, 1 pair added, 3 verdicts added, 0 duplicates skipped, 0"
+                        + " conflicts kept\n",
+                merged.out());
+        try (PreferenceStore store = PreferenceStore.open(db)) {
+            assertEquals(
+                    List.of("team", "team-2"),
+                    store.datasets().stream().map(d -> d.name()).toList());
+            assertEquals(3, store.stats().annotations());
+        }
+        assertEquals(contents(other), contents(db));
+    }
+
     /** Annotator → the pairs (by content) of their assigned database. */
     private static Map<String, TreeSet<String>> shares(Path folder, List<String> names) {
         Map<String, TreeSet<String>> shares = new TreeMap<>();
