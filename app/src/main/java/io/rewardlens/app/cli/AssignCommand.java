@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
         name = "assign",
         mixinStandardHelpOptions = true,
         description = {
-            "Write one database per annotator (DIR/<annotator>.db) holding the dataset's pairs"
-                    + " assigned to them, under the same dataset name: each pair goes to exactly"
-                    + " --overlap K distinct annotators and loads differ by at most one pair.",
+            "Split a dataset among annotators: one database per annotator, DIR/<annotator>.db.",
+            "Each holds the pairs assigned to that annotator, under the same dataset name: each"
+                    + " pair goes to exactly --overlap K distinct annotators and loads differ by at"
+                    + " most one pair.",
             "The split is the same for the same --seed. Each database remembers its annotator"
                     + " (setting 'annotator'); merge brings the verdicts back together.",
         })
@@ -52,7 +53,7 @@ public final class AssignCommand implements Callable<Integer> {
             names = "--annotators",
             required = true,
             split = ",",
-            paramLabel = "a,b,c",
+            paramLabel = "NAME",
             description = "The annotators, comma-separated.")
     List<String> annotators;
 

@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
         name = "export-annotations",
         mixinStandardHelpOptions = true,
         description = {
-            "Export the verdicts: one JSON line per pair that has any, its Skywork record"
-                    + " (chosen, rejected, source, other fields) plus \"annotations\": [{annotator,"
-                    + " verdict (chosen|rejected|tie|both_bad|skip), strength, tags, rationale,"
-                    + " shown_as_a, time_taken_ms, created_at, in_force}].",
-            "Superseded verdicts are written too (in_force false), so nothing is lost;"
+            "Export every verdict, superseded ones too, as JSONL for a teammate to import.",
+            "One line per pair that has verdicts: its Skywork record (chosen, rejected, source,"
+                    + " other fields) plus \"annotations\": [{annotator, verdict"
+                    + " (chosen|rejected|tie|both_bad|skip), strength, tags, rationale, shown_as_a,"
+                    + " time_taken_ms, created_at, in_force}].",
+            "Superseded verdicts have in_force false, so nothing is lost;"
                     + " import-annotations reads the file back into any database.",
         })
 public final class ExportAnnotationsCommand implements Callable<Integer> {

@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
         name = "import-annotations",
         mixinStandardHelpOptions = true,
         description = {
-            "Import verdict files written by export-annotations. Each pair is found by its"
-                    + " content (source and both conversations); a pair the database lacks is"
-                    + " added to a new dataset named after the file.",
+            "Import teammates' verdict files written by export-annotations.",
+            "Each pair is found by its content (source and both conversations); a pair the"
+                    + " database lacks is added to a new dataset named after the file.",
             "Nothing is overwritten: a verdict already held is skipped (importing twice adds"
                     + " nothing), a different verdict of the same annotator on the same pair is"
                     + " kept as well and the newest one is in force. A bad line refuses the whole"

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
         name = "merge",
         mixinStandardHelpOptions = true,
         description = {
-            "Merge the verdicts of other RewardLens databases into --db: pairs found by content"
-                    + " (a pair --db lacks is added to a new dataset named after the source's"
-                    + " dataset), verdicts in force and superseded.",
+            "Merge the verdicts of other RewardLens databases (teammates' copies) into --db.",
+            "Pairs are found by content; a pair --db lacks is added to a new dataset named after"
+                    + " the source's dataset. Verdicts in force and superseded come along.",
             "Nothing is overwritten and merging again adds nothing (as import-annotations). All"
                     + " sources go in in one transaction.",
         })
