@@ -5,6 +5,7 @@ import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.StoredPair;
+import io.rewardlens.ui.workbench.WorkbenchViewModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,11 @@ import picocli.CommandLine.Spec;
                     + " (setting 'annotator'); merge brings the verdicts back together.",
         })
 public final class AssignCommand implements Callable<Integer> {
-    /** The store-wide setting that names the annotator a database was assigned to. */
-    static final String ANNOTATOR_SETTING = "annotator";
+    /**
+     * The store-wide setting that names the annotator a database was assigned to; the workbench
+     * gives that database's verdicts under this name (a constant, inlined: no JavaFX is loaded).
+     */
+    static final String ANNOTATOR_SETTING = WorkbenchViewModel.ASSIGNED_ANNOTATOR_SETTING;
 
     /** Annotator names become file names: keep them to letters, digits and {@code . _ -}. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
