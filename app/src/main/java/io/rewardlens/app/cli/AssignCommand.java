@@ -44,6 +44,9 @@ public final class AssignCommand implements Callable<Integer> {
      */
     static final String ANNOTATOR_SETTING = WorkbenchViewModel.ASSIGNED_ANNOTATOR_SETTING;
 
+    /** The annotator name under which an adjudicator's final verdicts are stored. */
+    private static final String ADJUDICATOR = "adjudicator";
+
     /** Annotator names become file names: keep them to letters, digits and {@code . _ -}. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -88,6 +91,13 @@ public final class AssignCommand implements Callable<Integer> {
                         "--annotators: '"
                                 + annotator
                                 + "' is not a usable name (letters, digits, '.', '_', '-')");
+            }
+            if (name.equals(ADJUDICATOR)) {
+                throw new RefusedInputException(
+                        "--annotators: '"
+                                + ADJUDICATOR
+                                + "' is the name of the adjudicator's final verdicts, not an"
+                                + " annotator");
             }
             if (!names.add(name)) {
                 throw new RefusedInputException("--annotators: '" + name + "' is named twice");

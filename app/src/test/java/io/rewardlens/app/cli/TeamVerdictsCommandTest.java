@@ -488,6 +488,27 @@ class TeamVerdictsCommandTest {
                     tooMany.err());
         }
         assertFalse(Files.exists(dir.resolve("o")));
+        for (String names : List.of("a,a", "a,../b", "a,adjudicator")) {
+            Cli.Result refusedNames =
+                    Cli.run(
+                            "assign",
+                            "--db",
+                            db.toString(),
+                            "--dataset",
+                            "team",
+                            "--annotators",
+                            names,
+                            "--overlap",
+                            "1",
+                            "--out",
+                            dir.resolve("o").toString());
+            assertEquals(2, refusedNames.exit(), names);
+            assertTrue(
+                    refusedNames.err().startsWith("rewardlens: --annotators: '"),
+                    refusedNames.err());
+            assertEquals(1, refusedNames.err().lines().count(), refusedNames.err());
+        }
+        assertFalse(Files.exists(dir.resolve("o")));
         Cli.Result unknown =
                 Cli.run(
                         "assign",
