@@ -8,8 +8,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The SQL of the {@code annotation} table: human verdicts, one per pair and annotator. */
+/**
+ * The SQL of the {@code annotation} table (human verdicts in force, one per pair and annotator) and
+ * of {@code annotation_history} (the verdicts they replaced).
+ */
 final class AnnotationTable {
     /** The columns {@link #annotationFrom} reads, over the table aliased {@code a}. */
     static final String COLUMNS =
@@ -25,7 +29,9 @@ final class AnnotationTable {
     private AnnotationTable() {}
 
     /**
-     * Saves a verdict, replacing (and keeping the id of) the annotator's earlier one on the pair.
+     * Saves a verdict, replacing (and keeping the id of) the annotator's earlier one on the pair. A
+     * replaced verdict that differs from the new one is kept in {@code annotation_history}, so a
+     * re-judged pair loses nothing.
      *
      * @throws StoreException if the pair does not exist
      */
@@ -33,47 +39,110 @@ final class AnnotationTable {
         if (!PairTable.exists(c, annotation.pairId())) {
             throw new StoreException("no pair with id " + annotation.pairId());
         }
-        Long existing = null;
+        Optional<StoredAnnotation> existing =
+                inForce(c, annotation.pairId(), annotation.annotator());
+        if (existing.isEmpty()) {
+            return insert(c, annotation);
+        }
+        if (!existing.get().annotation().equals(annotation)) {
+            insertHistory(c, existing.get().annotation(), System.currentTimeMillis());
+        }
+        replace(c, existing.get().id(), annotation);
+        return new StoredAnnotation(existing.get().id(), annotation);
+    }
+
+    /** The annotator's verdict in force on the pair, if any. */
+    static Optional<StoredAnnotation> inForce(Connection c, long pairId, String annotator)
+            throws SQLException {
         try (PreparedStatement find =
                 c.prepareStatement(
-                        "SELECT id FROM annotation WHERE pair_id = ? AND annotator = ?")) {
-            find.setLong(1, annotation.pairId());
-            find.setString(2, annotation.annotator());
+                        "SELECT "
+                                + COLUMNS
+                                + " FROM annotation a WHERE a.pair_id = ? AND a.annotator = ?")) {
+            find.setLong(1, pairId);
+            find.setString(2, annotator);
             try (ResultSet rows = find.executeQuery()) {
-                if (rows.next()) {
-                    existing = rows.getLong(1);
-                }
+                return rows.next() ? Optional.of(annotationFrom(rows, 1)) : Optional.empty();
             }
         }
-        String sql =
-                existing == null
-                        ? "INSERT INTO annotation (pair_id, annotator, verdict, strength, tags,"
+    }
+
+    /** Inserts a verdict in force (the annotator must have none on the pair yet). */
+    static StoredAnnotation insert(Connection c, Annotation annotation) throws SQLException {
+        try (PreparedStatement statement =
+                c.prepareStatement(
+                        "INSERT INTO annotation (pair_id, annotator, verdict, strength, tags,"
                                 + " rationale, displayed_as_a, time_taken_ms, created_at_ms)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        : "UPDATE annotation SET pair_id = ?, annotator = ?, verdict = ?,"
-                                + " strength = ?, tags = ?, rationale = ?, displayed_as_a = ?,"
-                                + " time_taken_ms = ?, created_at_ms = ? WHERE id = ?";
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setLong(1, annotation.pairId());
-            statement.setString(2, annotation.annotator());
-            statement.setString(3, annotation.verdict().name());
-            if (annotation.strength() == null) {
-                statement.setNull(4, Types.INTEGER);
-            } else {
-                statement.setInt(4, annotation.strength());
-            }
-            statement.setString(5, StringListJson.write(annotation.tags()));
-            statement.setString(6, annotation.rationale());
-            statement.setString(7, annotation.displayedAsA().storedName());
-            statement.setLong(8, annotation.timeTakenMs());
-            statement.setLong(9, annotation.createdAt().toEpochMilli());
-            if (existing != null) {
-                statement.setLong(10, existing);
-            }
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(statement, annotation);
             statement.executeUpdate();
         }
-        long id = existing != null ? existing : SqlRows.lastInsertId(c);
-        return new StoredAnnotation(id, annotation);
+        return new StoredAnnotation(SqlRows.lastInsertId(c), annotation);
+    }
+
+    /** Overwrites the verdict in force with this id (nothing goes to the history). */
+    static void replace(Connection c, long id, Annotation annotation) throws SQLException {
+        try (PreparedStatement statement =
+                c.prepareStatement(
+                        "UPDATE annotation SET pair_id = ?, annotator = ?, verdict = ?,"
+                                + " strength = ?, tags = ?, rationale = ?, displayed_as_a = ?,"
+                                + " time_taken_ms = ?, created_at_ms = ? WHERE id = ?")) {
+            bind(statement, annotation);
+            statement.setLong(10, id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Keeps a verdict that is no longer (or never was) in force. */
+    static void insertHistory(Connection c, Annotation annotation, long supersededAtMs)
+            throws SQLException {
+        try (PreparedStatement statement =
+                c.prepareStatement(
+                        "INSERT INTO annotation_history (pair_id, annotator, verdict, strength,"
+                                + " tags, rationale, displayed_as_a, time_taken_ms,"
+                                + " created_at_ms, superseded_at_ms)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(statement, annotation);
+            statement.setLong(10, supersededAtMs);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The verdicts of a pair that are no longer in force, oldest first. */
+    static List<Annotation> historyOfPair(Connection c, long pairId) throws SQLException {
+        try (PreparedStatement query =
+                c.prepareStatement(
+                        "SELECT "
+                                + COLUMNS
+                                + " FROM annotation_history a WHERE a.pair_id = ?"
+                                + " ORDER BY a.created_at_ms, a.id")) {
+            query.setLong(1, pairId);
+            List<Annotation> annotations = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    annotations.add(annotationFrom(rows, 1).annotation());
+                }
+            }
+            return annotations;
+        }
+    }
+
+    /** Binds the nine columns of a verdict, pair id first, in the table's order. */
+    private static void bind(PreparedStatement statement, Annotation annotation)
+            throws SQLException {
+        statement.setLong(1, annotation.pairId());
+        statement.setString(2, annotation.annotator());
+        statement.setString(3, annotation.verdict().name());
+        if (annotation.strength() == null) {
+            statement.setNull(4, Types.INTEGER);
+        } else {
+            statement.setInt(4, annotation.strength());
+        }
+        statement.setString(5, StringListJson.write(annotation.tags()));
+        statement.setString(6, annotation.rationale());
+        statement.setString(7, annotation.displayedAsA().storedName());
+        statement.setLong(8, annotation.timeTakenMs());
+        statement.setLong(9, annotation.createdAt().toEpochMilli());
     }
 
     /** Deletes an annotation; whether it existed. */

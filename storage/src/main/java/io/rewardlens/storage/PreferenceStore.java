@@ -229,8 +229,9 @@ public final class PreferenceStore implements AutoCloseable {
     // ---------------------------------------------------------------- annotations
 
     /**
-     * Saves a verdict. An annotator has one verdict per pair: saving again for the same pair and
-     * annotator replaces the earlier one (and keeps its id).
+     * Saves a verdict. An annotator has one verdict in force per pair: saving again for the same
+     * pair and annotator replaces the earlier one (and keeps its id); the replaced verdict is kept
+     * among the pair's {@link #supersededAnnotations}.
      *
      * @return the saved annotation with its id, for undo ({@link #deleteAnnotation})
      * @throws StoreException if the pair does not exist
@@ -255,6 +256,31 @@ public final class PreferenceStore implements AutoCloseable {
     public List<StoredAnnotation> annotations(long pairId) {
         return read(
                 "read the annotations of pair " + pairId, c -> AnnotationTable.ofPair(c, pairId));
+    }
+
+    /**
+     * The verdicts of a pair that are no longer in force, oldest first: earlier verdicts an
+     * annotator replaced, and merged verdicts older than the one in force (see {@link
+     * VerdictMerge}).
+     */
+    public List<Annotation> supersededAnnotations(long pairId) {
+        return read(
+                "read the superseded annotations of pair " + pairId,
+                c -> AnnotationTable.historyOfPair(c, pairId));
+    }
+
+    /**
+     * Starts merging verdicts from elsewhere into this store, through a connection of its own in
+     * one transaction that holds the write lock until {@link VerdictMerge#commit()} or {@link
+     * VerdictMerge#close()}.
+     */
+    public VerdictMerge beginVerdictMerge() {
+        checkOpen();
+        try {
+            return new VerdictMerge(connect(file));
+        } catch (SQLException e) {
+            throw failure("cannot start merging verdicts into " + file, e);
+        }
     }
 
     // ---------------------------------------------------------------- models and scores

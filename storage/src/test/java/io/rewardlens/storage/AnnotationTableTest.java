@@ -64,6 +64,20 @@ class AnnotationTableTest {
     }
 
     @Test
+    void aReplacedVerdictIsKeptInTheHistoryUnlessItWasTheSame() throws Exception {
+        Annotation first = PreferenceStoreTest.verdict(pairId, "ann", Verdict.TIE, Side.CHOSEN);
+        AnnotationTable.save(c, first);
+        AnnotationTable.save(c, first);
+        assertEquals(List.of(), AnnotationTable.historyOfPair(c, pairId), "nothing was replaced");
+
+        Annotation second =
+                PreferenceStoreTest.verdict(pairId, "ann", Verdict.B_BETTER, Side.REJECTED);
+        AnnotationTable.save(c, second);
+        assertEquals(List.of(first), AnnotationTable.historyOfPair(c, pairId));
+        assertEquals(second, AnnotationTable.ofPair(c, pairId).get(0).annotation());
+    }
+
+    @Test
     void deletesAndRefusesAMissingPair() throws Exception {
         StoredAnnotation saved =
                 AnnotationTable.save(

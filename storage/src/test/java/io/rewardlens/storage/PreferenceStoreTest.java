@@ -183,7 +183,9 @@ class PreferenceStoreTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement()) {
-            assertEquals("2", single(s, "PRAGMA user_version"));
+            assertEquals(
+                    String.valueOf(SchemaMigrations.LATEST_VERSION),
+                    single(s, "PRAGMA user_version"));
         }
     }
 

@@ -208,7 +208,7 @@ public final class ImportCommand implements Callable<Integer> {
                         + "'");
     }
 
-    private static void deleteDatabaseFiles(Path database) throws IOException {
+    static void deleteDatabaseFiles(Path database) throws IOException {
         for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
             Files.deleteIfExists(Path.of(database + suffix));
         }

@@ -48,6 +48,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** The store-wide setting that makes blind mode compulsory for the database's annotators. */
     public static final String REQUIRE_BLIND_SETTING = "annotation.require_blind_mode";
 
+    /**
+     * The store-wide setting that names the annotator a database was made for ({@code rewardlens
+     * assign} writes it): verdicts given in that database carry this name, not the user's own.
+     */
+    public static final String ASSIGNED_ANNOTATOR_SETTING = "annotator";
+
     /** Fills a store that holds no dataset yet, such as the sample pairs on first launch. */
     @FunctionalInterface
     public interface StoreSeeder {
@@ -69,6 +75,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final InspectViewModel inspect;
 
     private PreferenceStore store;
+
+    /**
+     * The open database's assigned annotator (see {@link #ASSIGNED_ANNOTATOR_SETTING}), or null.
+     */
+    private String assignedAnnotator;
+
     private RewardModel model;
     private ScoringContext scoring;
     private long scoringGeneration;
@@ -291,7 +303,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- database
 
-    private record OpenedStore(PreferenceStore store, boolean requireBlind) {}
+    private record OpenedStore(
+            PreferenceStore store, boolean requireBlind, String assignedAnnotator) {}
 
     /**
      * Opens (creating if needed) a database and shows its first pair; the filter choices (dataset
@@ -313,7 +326,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                         boolean requireBlind =
                                 Boolean.parseBoolean(
                                         opened.setting(REQUIRE_BLIND_SETTING).orElse("false"));
-                        return new OpenedStore(opened, requireBlind);
+                        return new OpenedStore(
+                                opened,
+                                requireBlind,
+                                opened.setting(ASSIGNED_ANNOTATOR_SETTING).orElse(null));
                     } catch (Exception | Error e) {
                         opened.close();
                         throw e;
@@ -327,6 +343,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
                     datasets.set(List.of());
                     sources.set(List.of());
                     blindRequired.set(opened.requireBlind());
+                    assignedAnnotator = opened.assignedAnnotator();
+                    annotation.setAnnotator(annotatorFor(settings.get()));
                     annotation.setBlindMode(settings.get().blindMode(), opened.requireBlind());
                     annotation.setScoring(null);
                     annotation.open(store);
@@ -609,6 +627,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- settings
 
+    /** Whose verdicts are given: the open database's assigned annotator, else the user's name. */
+    private String annotatorFor(Settings current) {
+        return assignedAnnotator != null ? assignedAnnotator : current.annotator();
+    }
+
     /**
      * Applies and saves settings edited by the user. A new device reloads the loaded model on it.
      *
@@ -617,7 +640,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     public void applySettings(Settings changed) {
         Settings before = settings.get();
         updateSettings(changed);
-        annotation.setAnnotator(changed.annotator());
+        annotation.setAnnotator(annotatorFor(changed));
         annotation.setTags(changed.tags());
         annotation.setBlindMode(changed.blindMode(), blindRequired.get());
         if (changed.device() != before.device() && model != null) {

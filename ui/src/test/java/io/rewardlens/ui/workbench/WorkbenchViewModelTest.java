@@ -220,6 +220,28 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void verdictsInAnAssignedDatabaseCarryItsAnnotatorsName() {
+        openSampleDatabase();
+        viewModel.close();
+        try (PreferenceStore store = PreferenceStore.open(database)) {
+            store.putSetting(WorkbenchViewModel.ASSIGNED_ANNOTATOR_SETTING, "ann");
+        }
+        viewModel = newViewModel(settingsFile.load());
+        openSampleDatabase();
+        viewModel.applySettings(
+                viewModel
+                        .settingsProperty()
+                        .get()
+                        .withPreferences("carol", false, List.of(), null, null, null));
+        long pairId = annotation().currentProperty().get().id();
+        annotation().giveVerdict(Verdict.TIE);
+        try (PreferenceStore store = PreferenceStore.open(database)) {
+            assertEquals("ann", store.annotations(pairId).get(0).annotation().annotator());
+        }
+        assertEquals("carol", settingsFile.load().annotator(), "the user's own name is kept");
+    }
+
+    @Test
     void settingsApplyAtOnceAndPersist() {
         openSampleDatabase();
         Settings changed =
