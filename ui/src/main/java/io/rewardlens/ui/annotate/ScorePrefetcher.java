@@ -9,6 +9,7 @@ import io.rewardlens.scoring.ScoringException;
 import io.rewardlens.storage.PairScore;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.Side;
+import io.rewardlens.storage.StoreBusyException;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storescoring.DatasetScoring;
 import io.rewardlens.storescoring.PairConversations;
@@ -227,7 +228,13 @@ final class ScorePrefetcher {
                     return null;
                 },
                 ignored -> {},
-                error -> errors.accept("Cannot save scores: " + FailureMessage.of(error)));
+                error -> {
+                    // Live scores are shown either way and can always be computed again: while
+                    // another process holds the database they are not saved, and that is no error.
+                    if (!(error instanceof StoreBusyException)) {
+                        errors.accept("Cannot save scores: " + FailureMessage.of(error));
+                    }
+                });
     }
 
     private static List<Conversation> conversations(StoredPair pair) {
