@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * The inter-annotator agreement table of the reports ({@link TeamAgreement}): the overall measures,
- * Cohen's kappa per two annotators, agreement per source, and each annotator against the majority
- * and the label. Free of JavaFX, so it is tested without the toolkit.
+ * Cohen's kappa per two annotators, agreement per source and per tag, and each annotator against
+ * the majority and the label. Free of JavaFX, so it is tested without the toolkit.
  */
 final class AgreementLines {
     private AgreementLines() {}
@@ -29,7 +29,7 @@ final class AgreementLines {
         if (result.pairs() == 0) {
             return lines;
         }
-        String pairs = result.pairs() + " pairs";
+        String pairs = pairs(result.pairs());
         lines.add(new Line("percent agreement", "", value(result.percentAgreement()), pairs));
         lines.add(
                 new Line(
@@ -59,7 +59,16 @@ final class AgreementLines {
                                                 "percent agreement",
                                                 "source " + source,
                                                 value(group.percentAgreement()),
-                                                group.pairs() + " pairs")));
+                                                pairs(group.pairs()))));
+        result.perTag()
+                .forEach(
+                        (tag, group) ->
+                                lines.add(
+                                        new Line(
+                                                "percent agreement",
+                                                "tag " + tag,
+                                                value(group.percentAgreement()),
+                                                pairs(group.pairs()))));
         result.perAnnotator()
                 .forEach(
                         (who, a) -> {
@@ -68,7 +77,7 @@ final class AgreementLines {
                                             "with the majority",
                                             who,
                                             value(a.withMajority()),
-                                            a.majorityPairs() + " pairs"));
+                                            pairs(a.majorityPairs())));
                             lines.add(
                                     new Line(
                                             "with the label",
@@ -77,6 +86,10 @@ final class AgreementLines {
                                             a.sideVerdicts() + " verdicts"));
                         });
         return lines;
+    }
+
+    private static String pairs(int count) {
+        return count == 1 ? "1 pair" : count + " pairs";
     }
 
     private static String value(Double value) {

@@ -4,6 +4,7 @@ import static io.rewardlens.testsupport.ConstructedStore.addPair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoredPair;
@@ -29,7 +30,17 @@ class AgreementLinesTest {
             ConstructedStore.verdict(store, one, "ann", Verdict.A_BETTER, Side.CHOSEN);
             ConstructedStore.verdict(store, one, "bob", Verdict.A_BETTER, Side.CHOSEN);
             ConstructedStore.verdict(store, two, "ann", Verdict.A_BETTER, Side.CHOSEN);
-            ConstructedStore.verdict(store, two, "bob", Verdict.B_BETTER, Side.CHOSEN);
+            store.saveAnnotation(
+                    new Annotation(
+                            two.id(),
+                            "bob",
+                            Verdict.B_BETTER,
+                            null,
+                            List.of("verbose"),
+                            "",
+                            Side.CHOSEN,
+                            1,
+                            ConstructedStore.T0));
             AnalysisViewModel vm = new AnalysisViewModel(new DirectExecutor(), errors::add);
             vm.setStore(store);
             vm.refresh();
@@ -45,6 +56,11 @@ class AgreementLinesTest {
                     lines.contains(
                             new AgreementLines.Line(
                                     "with the label", "bob", "0.500", "2 verdicts")),
+                    lines.toString());
+            assertTrue(
+                    lines.contains(
+                            new AgreementLines.Line(
+                                    "percent agreement", "tag verbose", "0.000", "1 pair")),
                     lines.toString());
         }
         assertEquals(List.of(), errors);
