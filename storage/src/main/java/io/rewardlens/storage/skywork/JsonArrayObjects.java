@@ -55,6 +55,30 @@ final class JsonArrayObjects implements ObjectSource {
         }
     }
 
+    /**
+     * The array's first record, read from the start of the file alone (for detecting its layout
+     * without holding the whole file); null when the file does not start with an array whose first
+     * entry is a readable object (the import then says what is wrong).
+     */
+    static ObjectNode firstObject(Path file, boolean gzipped) throws IOException {
+        try (InputStream in = open(file, gzipped);
+                JsonParser parser = JsonObjectParser.MAPPER.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY
+                    || parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            return JsonObjectParser.MAPPER.readTree(parser);
+        } catch (JsonProcessingException | ZipException e) {
+            return null;
+        }
+    }
+
+    private static InputStream open(Path file, boolean gzipped) throws IOException {
+        return gzipped
+                ? new GZIPInputStream(Files.newInputStream(file), 1 << 16)
+                : Files.newInputStream(file);
+    }
+
     private static byte[] read(Path file, boolean gzipped)
             throws IOException, ImportRefusedException {
         if (!gzipped && Files.size(file) > LARGEST) {
@@ -62,10 +86,7 @@ final class JsonArrayObjects implements ObjectSource {
                     RecordProblem.ofFile(
                             file, "a JSON array file over 2 GiB; convert it to JSON lines"));
         }
-        try (InputStream in =
-                gzipped
-                        ? new GZIPInputStream(Files.newInputStream(file), 1 << 16)
-                        : Files.newInputStream(file)) {
+        try (InputStream in = open(file, gzipped)) {
             return in.readAllBytes();
         } catch (ZipException e) {
             throw new ImportRefusedException(

@@ -1,5 +1,6 @@
 package io.rewardlens.storage.skywork;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rewardlens.storage.PairImport;
 import io.rewardlens.storage.PreferencePair;
 import io.rewardlens.storage.PreferenceStore;
@@ -219,6 +220,13 @@ public final class SkyworkImporter {
             return new PreferenceFormat.Detection(
                     PreferenceFormat.SKYWORK, "the Hub's Skywork Parquet columns");
         }
+        if (type == SkyworkFileType.JSON || type == SkyworkFileType.JSON_GZIP) {
+            // Only the first record: the whole array is read once, by the import itself.
+            ObjectNode first = JsonArrayObjects.firstObject(file, type.gzipped());
+            PreferenceFormat.Detection detected =
+                    first == null ? null : PreferenceFormat.detect(first);
+            return detected != null ? detected : fallbackToSkywork();
+        }
         try (ObjectSource records = objects(file, type)) {
             for (int looked = 0; looked < DETECTION_LOOKS_AT && records.next(); looked++) {
                 if (records.object() != null) {
@@ -230,6 +238,10 @@ public final class SkyworkImporter {
                 }
             }
         }
+        return fallbackToSkywork();
+    }
+
+    private static PreferenceFormat.Detection fallbackToSkywork() {
         return new PreferenceFormat.Detection(
                 PreferenceFormat.SKYWORK, "no other layout fits its first record");
     }
