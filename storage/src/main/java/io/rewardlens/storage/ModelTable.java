@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The SQL of the {@code model} table: registered reward models with what identifies a run. */
@@ -18,31 +19,18 @@ final class ModelTable {
      * and template hash (renaming it if its name changed).
      */
     static StoredModel register(Connection c, RewardModelInfo model) throws SQLException {
-        try (PreparedStatement find =
-                c.prepareStatement(
-                        "SELECT id, registered_at_ms, name FROM model WHERE bundle_hash = ? AND"
-                                + " dtype = ? AND device = ? AND engine_version = ? AND"
-                                + " template_hash = ?")) {
-            find.setString(1, model.bundleHash());
-            find.setString(2, model.dtype());
-            find.setString(3, model.device());
-            find.setString(4, model.engineVersion());
-            find.setString(5, model.templateHash());
-            try (ResultSet rows = find.executeQuery()) {
-                if (rows.next()) {
-                    long id = rows.getLong(1);
-                    Instant registered = Instant.ofEpochMilli(rows.getLong(2));
-                    if (!model.name().equals(rows.getString(3))) {
-                        try (PreparedStatement rename =
-                                c.prepareStatement("UPDATE model SET name = ? WHERE id = ?")) {
-                            rename.setString(1, model.name());
-                            rename.setLong(2, id);
-                            rename.executeUpdate();
-                        }
-                    }
-                    return new StoredModel(id, model, registered);
+        Optional<StoredModel> found = find(c, model);
+        if (found.isPresent()) {
+            long id = found.get().id();
+            if (!model.name().equals(found.get().info().name())) {
+                try (PreparedStatement rename =
+                        c.prepareStatement("UPDATE model SET name = ? WHERE id = ?")) {
+                    rename.setString(1, model.name());
+                    rename.setLong(2, id);
+                    rename.executeUpdate();
                 }
             }
+            return new StoredModel(id, model, found.get().registeredAt());
         }
         long now = System.currentTimeMillis();
         try (PreparedStatement insert =
@@ -59,6 +47,28 @@ final class ModelTable {
             insert.executeUpdate();
         }
         return new StoredModel(SqlRows.lastInsertId(c), model, Instant.ofEpochMilli(now));
+    }
+
+    /**
+     * The registration of a model with the same bundle hash, dtype, device, engine version and
+     * template hash, under the name it was registered with.
+     */
+    static Optional<StoredModel> find(Connection c, RewardModelInfo model) throws SQLException {
+        try (PreparedStatement find =
+                c.prepareStatement(
+                        "SELECT id FROM model WHERE bundle_hash = ? AND dtype = ? AND device = ?"
+                                + " AND engine_version = ? AND template_hash = ?")) {
+            find.setString(1, model.bundleHash());
+            find.setString(2, model.dtype());
+            find.setString(3, model.device());
+            find.setString(4, model.engineVersion());
+            find.setString(5, model.templateHash());
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next()
+                        ? list(c, rows.getLong(1)).stream().findFirst()
+                        : Optional.empty();
+            }
+        }
     }
 
     /** Every registered model in registration order; only the one with this id unless null. */

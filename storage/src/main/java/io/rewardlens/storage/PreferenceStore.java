@@ -1,10 +1,15 @@
 package io.rewardlens.storage;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -37,15 +42,23 @@ public final class PreferenceStore implements AutoCloseable {
 
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
+    /**
+     * The id {@link #registerModel} gives a model it could not register in a read-only store; no
+     * stored row has it (SQLite's ids start at 1).
+     */
+    public static final long UNREGISTERED_MODEL_ID = 0;
+
     private final Path file;
     private final Connection connection;
+    private final String readOnlyReason;
     private final ReentrantLock lock = new ReentrantLock();
     private final StoredScoreCache scoreCache;
     private boolean closed;
 
-    private PreferenceStore(Path file, Connection connection) {
+    private PreferenceStore(Path file, Connection connection, String readOnlyReason) {
         this.file = file;
         this.connection = connection;
+        this.readOnlyReason = readOnlyReason;
         this.scoreCache = new StoredScoreCache(this);
     }
 
@@ -53,26 +66,178 @@ public final class PreferenceStore implements AutoCloseable {
      * Opens the store in {@code file}, creating the file and its schema if it does not exist yet
      * and migrating an older schema to the current one.
      *
+     * <p>A store that exists but cannot be written here (a read-only file system, a file or folder
+     * without write permission) is opened read-only instead: everything can be read, every write is
+     * refused with a {@link StoreReadOnlyException}, and {@link #readOnlyReason()} says why.
+     *
      * @throws StoreException if the folder does not exist, the file is not a RewardLens store, it
      *     was written by a newer version, or SQLite cannot open it
      */
     public static PreferenceStore open(Path file) {
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            throw new StoreException("cannot open store " + absolute + ": folder does not exist");
-        }
+        Path absolute = checkFolder(file);
         Connection connection = null;
         try {
             connection = connect(absolute);
             SchemaMigrations.migrate(connection, absolute.toString());
-            return new PreferenceStore(absolute, connection);
+            return new PreferenceStore(absolute, connection, null);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection, e);
+            String notWritable = whyNotWritable(absolute);
+            if (notWritable != null && Files.exists(absolute)) {
+                return openReadOnly(absolute, notWritable);
+            }
+            if (notWritable != null) {
+                throw new StoreReadOnlyException(
+                        "cannot create store " + absolute + ": " + notWritable, e);
+            }
+            if (e instanceof StoreException storeException) {
+                throw storeException;
+            }
+            throw failure("cannot open store " + absolute, e);
+        }
+    }
+
+    /**
+     * Opens an existing store read-only, even where it could be written: for browsing a database
+     * that must not change (someone else's, an archive). Every write is refused with a {@link
+     * StoreReadOnlyException}.
+     *
+     * @throws StoreException if the file does not exist, is not a RewardLens store, its schema is
+     *     older or newer than this version's, or SQLite cannot read it
+     */
+    public static PreferenceStore openReadOnly(Path file) {
+        return openReadOnly(checkFolder(file), "opened read-only");
+    }
+
+    private static PreferenceStore openReadOnly(Path absolute, String reason) {
+        if (!Files.isRegularFile(absolute)) {
+            throw new StoreException("cannot open store " + absolute + ": no such file");
+        }
+        Connection connection = null;
+        try {
+            connection = connectReadOnly(absolute);
+            SchemaMigrations.checkReadable(connection, absolute.toString());
+            return new PreferenceStore(absolute, connection, reason);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection, e);
             if (e instanceof StoreException storeException) {
                 throw storeException;
             }
-            throw failure("cannot open store " + absolute, e);
+            throw failure("cannot open store " + absolute + " read-only (" + reason + ")", e);
+        }
+    }
+
+    private static Path checkFolder(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new StoreException("cannot open store " + absolute + ": folder does not exist");
+        }
+        return absolute;
+    }
+
+    /**
+     * Why SQLite cannot write this store here, or null when it can: it needs the file and, for the
+     * write-ahead log next to it, the folder.
+     */
+    private static String whyNotWritable(Path file) {
+        boolean exists = Files.exists(file);
+        Path folder = file.getParent();
+        try {
+            if (Files.getFileStore(exists || folder == null ? file : folder).isReadOnly()) {
+                return "it is on a read-only file system";
+            }
+        } catch (IOException e) {
+            // Fall back to the permission checks.
+        }
+        if (exists) {
+            // Opening for writing changes nothing, and tells a read-only mount from permissions.
+            try (FileChannel probe = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                probe.size();
+            } catch (FileSystemException e) {
+                return "Read-only file system".equals(e.getReason())
+                        ? "it is on a read-only file system"
+                        : "the file is not writable";
+            } catch (IOException e) {
+                return "the file is not writable";
+            }
+        }
+        if (folder != null && !Files.isWritable(folder)) {
+            return "its folder " + folder + " is not writable";
+        }
+        return null;
+    }
+
+    /**
+     * Opens a read-only connection. Reading a store in WAL mode needs its shared-memory file; where
+     * that cannot be made (a read-only folder) and no write-ahead log is pending, the file is read
+     * as immutable, which needs no other file.
+     */
+    private static Connection connectReadOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try {
+            Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            try {
+                SqlRows.single(connection, "SELECT count(*) FROM sqlite_schema");
+                return connection;
+            } catch (SQLException e) {
+                closeQuietly(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (!(e instanceof SQLiteException sqlite)
+                    || sqlite.getResultCode() != SQLiteErrorCode.SQLITE_CANTOPEN) {
+                throw e;
+            }
+            Path log = file.resolveSibling(file.getFileName() + "-wal");
+            if (Files.exists(log) && sizeOf(log) > 0) {
+                throw new StoreException(
+                        "cannot read "
+                                + file
+                                + ": it cannot be written here and holds changes not yet moved"
+                                + " from "
+                                + log.getFileName()
+                                + " into it; open it once where it can be written",
+                        e);
+            }
+            return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Why this store is read-only ("it is on a read-only file system", "the file is not writable",
+     * "opened read-only"), or empty when it can be written.
+     */
+    public Optional<String> readOnlyReason() {
+        return Optional.ofNullable(readOnlyReason);
+    }
+
+    /** Opens another connection to this store, read-only where the store is. */
+    private Connection connectAgain() throws SQLException {
+        return readOnlyReason == null ? connect(file) : connectReadOnly(file);
+    }
+
+    /** Refuses a write to a read-only store, naming what was asked. */
+    private void checkWritable(String action) {
+        if (readOnlyReason != null) {
+            throw new StoreReadOnlyException(
+                    "cannot "
+                            + action
+                            + " in "
+                            + file
+                            + ": the database is read-only ("
+                            + readOnlyReason
+                            + ")");
         }
     }
 
@@ -160,6 +325,7 @@ public final class PreferenceStore implements AutoCloseable {
      */
     public PairImport beginImport(String datasetName, String origin) {
         checkOpen();
+        checkWritable("import into " + datasetName);
         try {
             return new PairImport(connect(file), datasetName, origin);
         } catch (SQLException e) {
@@ -276,6 +442,7 @@ public final class PreferenceStore implements AutoCloseable {
      */
     public VerdictMerge beginVerdictMerge() {
         checkOpen();
+        checkWritable("merge verdicts");
         try {
             return new VerdictMerge(connect(file));
         } catch (SQLException e) {
@@ -288,8 +455,16 @@ public final class PreferenceStore implements AutoCloseable {
     /**
      * Registers a model, or finds it if a model with the same bundle hash, dtype, device, engine
      * version and template hash is registered already (its name is then updated).
+     *
+     * <p>A read-only store registers nothing: it returns the registration found, or else a model
+     * with id {@link #UNREGISTERED_MODEL_ID} that is in no table, so that a model can score its
+     * pairs in memory (no score of it is ever found in, or saved to, the store).
      */
     public StoredModel registerModel(RewardModelInfo model) {
+        if (readOnlyReason != null) {
+            return read("find model " + model.name(), c -> ModelTable.find(c, model))
+                    .orElseGet(() -> new StoredModel(UNREGISTERED_MODEL_ID, model, Instant.now()));
+        }
         return write("register model " + model.name(), c -> ModelTable.register(c, model));
     }
 
@@ -448,6 +623,7 @@ public final class PreferenceStore implements AutoCloseable {
     }
 
     <T> T write(String action, SqlTransaction.Work<T> work) {
+        checkWritable(action);
         return locked(action, () -> SqlTransaction.write(connection, work));
     }
 
@@ -478,7 +654,7 @@ public final class PreferenceStore implements AutoCloseable {
 
     private void readSnapshot(String failure, SnapshotWork work) {
         checkOpen();
-        try (Connection own = connect(file)) {
+        try (Connection own = connectAgain()) {
             SqlTransaction.read(
                     own,
                     c -> {
@@ -505,6 +681,19 @@ public final class PreferenceStore implements AutoCloseable {
                             + BUSY_TIMEOUT_MS / 1000
                             + " s); try again",
                     e);
+        }
+        if (e instanceof SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
+            return new StoreFullException(
+                    action
+                            + ": the disk holding the database is full; nothing of this was saved."
+                            + " Free some space and try again",
+                    e);
+        }
+        if (e instanceof SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return new StoreReadOnlyException(
+                    action + ": the database cannot be written (" + e.getMessage() + ")", e);
         }
         return new StoreException(action + ": " + e.getMessage(), e);
     }

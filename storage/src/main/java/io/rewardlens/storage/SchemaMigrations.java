@@ -40,6 +40,27 @@ final class SchemaMigrations {
         }
     }
 
+    /**
+     * Checks that a store can be read as it is, without migrating it (for a read-only store): it is
+     * a RewardLens store of exactly this version's schema.
+     */
+    static void checkReadable(Connection connection, String file) throws SQLException {
+        checkOwnership(connection, file);
+        int found = userVersion(connection);
+        if (found > LATEST_VERSION) {
+            throw new StoreException(
+                    "%s was written by a newer RewardLens (schema version %d); this version reads up to %d"
+                            .formatted(file, found, LATEST_VERSION));
+        }
+        if (found < LATEST_VERSION) {
+            throw new StoreException(
+                    ("%s cannot be written here and was written by an older RewardLens (schema"
+                                    + " version %d, this version needs %d); open it once where it"
+                                    + " can be written, and RewardLens upgrades it")
+                            .formatted(file, found, LATEST_VERSION));
+        }
+    }
+
     private static void checkOwnership(Connection connection, String file) throws SQLException {
         int applicationId = intPragma(connection, "application_id");
         if (applicationId == APPLICATION_ID) {

@@ -4,6 +4,8 @@ import io.rewardlens.scoring.CachedScore;
 import io.rewardlens.scoring.ScoreCache;
 import io.rewardlens.scoring.ScoreKey;
 import io.rewardlens.storage.StoreBusyException;
+import io.rewardlens.storage.StoreFullException;
+import io.rewardlens.storage.StoreReadOnlyException;
 import io.rewardlens.storage.StoredScoreCache;
 import io.rewardlens.storage.TokenKey;
 import java.util.Collection;
@@ -73,9 +75,10 @@ public final class StoreScoreCache implements ScoreCache {
                                                 ProvenanceJson.write(score.provenance()))));
         try {
             byModel.forEach(stored::putAll);
-        } catch (StoreBusyException busy) {
+        } catch (StoreBusyException | StoreReadOnlyException | StoreFullException unsaved) {
             // The cache only saves work: when another process holds the database past the busy
-            // timeout, these scores go uncached rather than failing the scoring that made them.
+            // timeout, or the database cannot be written (read-only, disk full), these scores go
+            // uncached rather than failing the scoring that made them.
         }
     }
 

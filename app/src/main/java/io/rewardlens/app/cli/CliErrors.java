@@ -1,5 +1,6 @@
 package io.rewardlens.app.cli;
 
+import io.rewardlens.storage.StoreReadOnlyException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -29,7 +30,10 @@ public final class CliErrors
             error.printStackTrace(err);
         }
         err.flush();
-        return error instanceof RefusedInputException ? REFUSED : FAILED;
+        // A read-only database refuses the command before anything changes, like bad input.
+        return error instanceof RefusedInputException || error instanceof StoreReadOnlyException
+                ? REFUSED
+                : FAILED;
     }
 
     @Override

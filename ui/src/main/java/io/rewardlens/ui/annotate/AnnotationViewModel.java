@@ -22,6 +22,7 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The state of the annotation workbench: the queue of pairs, the pair on screen with its RM scores
@@ -73,6 +74,8 @@ public final class AnnotationViewModel {
     private final TokenViewState tokens;
     private final BlindMode blindMode = new BlindMode();
 
+    private final ReadOnlyStringWrapper readOnlyReason =
+            new ReadOnlyStringWrapper(this, "readOnlyReason", "");
     private final ReadOnlyObjectWrapper<QueueState> queueState =
             new ReadOnlyObjectWrapper<>(this, "queueState", QueueState.NO_DATABASE);
     private final ReadOnlyObjectWrapper<PreparedPair> current =
@@ -252,6 +255,15 @@ public final class AnnotationViewModel {
     }
 
     /**
+     * Why the open store takes no verdicts (it is read-only), as the store says it.
+     *
+     * @return the reason, empty while verdicts can be given
+     */
+    public ReadOnlyStringProperty readOnlyReasonProperty() {
+        return readOnlyReason.getReadOnlyProperty();
+    }
+
+    /**
      * Whether there is a verdict to undo.
      *
      * @return true when undo does something
@@ -363,6 +375,7 @@ public final class AnnotationViewModel {
             saveWaitingWrites(WRITE_WAIT_BEFORE_CLOSE);
         }
         this.store = newStore;
+        readOnlyReason.set(newStore == null ? "" : newStore.readOnlyReason().orElse(""));
         mine.clear();
         writer.forgetSavedIds();
         undo.clear();
@@ -538,7 +551,7 @@ public final class AnnotationViewModel {
     public void giveVerdict(Verdict given) {
         Objects.requireNonNull(given, "given");
         PreparedPair pair = current.get();
-        if (pair == null) {
+        if (pair == null || refusedAsReadOnly()) {
             return;
         }
         long timeTaken = Math.max(0, clock.millis() - shownAtMillis);
@@ -903,8 +916,23 @@ public final class AnnotationViewModel {
         }
     }
 
+    /** Tells the user that a read-only store takes no verdict; whether it is read-only. */
+    private boolean refusedAsReadOnly() {
+        if (readOnlyReason.get().isEmpty()) {
+            return false;
+        }
+        errors.accept(
+                "This database is read-only ("
+                        + readOnlyReason.get()
+                        + "): verdicts are not saved");
+        return true;
+    }
+
     /** Records an annotation at once, writes it in order, and remembers how to undo it. */
     private void save(PreparedPair pair, Annotation annotation, boolean newVerdict) {
+        if (refusedAsReadOnly()) {
+            return;
+        }
         long pairId = pair.id();
         Annotation before = mine.of(pair);
         boolean wasAnnotated = mine.annotated(pairId, pair.annotatedByOthers(), pair);

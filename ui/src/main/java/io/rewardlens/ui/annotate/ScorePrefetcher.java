@@ -212,8 +212,8 @@ final class ScorePrefetcher {
         scored.accept(Set.copyOf(found.keySet()));
         ScoringContext model = context;
         PreferenceStore target = store;
-        if (target == null) {
-            return;
+        if (target == null || target.readOnlyReason().isPresent()) {
+            return; // a read-only store keeps live scores in memory only
         }
         List<PairScore> rows = new ArrayList<>();
         found.forEach(

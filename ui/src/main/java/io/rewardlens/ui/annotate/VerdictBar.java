@@ -160,6 +160,8 @@ public final class VerdictBar {
     private Button verdictButton(Shortcut key, Verdict verdict, Consumer<Shortcut> actions) {
         Button button = button(key, actions);
         button.getStyleClass().add("verdict-button");
+        // A read-only store takes no verdicts (its banner says why).
+        button.disableProperty().bind(viewModel.readOnlyReasonProperty().isNotEmpty());
         verdictButtons.put(verdict, button);
         return button;
     }

@@ -3,6 +3,7 @@ package io.rewardlens.ui.annotate;
 import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.PreferenceStore;
 import io.rewardlens.storage.StoreBusyException;
+import io.rewardlens.storage.StoreFullException;
 import io.rewardlens.storage.StoredAnnotation;
 import io.rewardlens.ui.task.BackgroundExecutor;
 import io.rewardlens.ui.task.BackgroundWork;
@@ -23,14 +24,17 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 /**
  * Writes the annotator's verdicts behind the screen: each save or undo is queued the moment it is
  * given and written into the store it was given in, in order, one write at a time, off the UI
- * thread. A write refused because another process holds the database stays first in line and is
- * tried again every {@link #BUSY_RETRY_DELAY}; any other failure is reported and the next write
- * goes on. {@link #saveWaitingWrites} writes whatever still waits before a store closes.
+ * thread. A write refused because another process holds the database, or because the disk is full,
+ * stays first in line and is tried again every {@link #BUSY_RETRY_DELAY}; any other failure is
+ * reported and the next write goes on. {@link #saveWaitingWrites} writes whatever still waits
+ * before a store closes.
  *
  * <p>Call its methods on the UI thread.
  */
 final class VerdictWriter {
-    /** How long a write refused by a busy database waits before it is tried again. */
+    /**
+     * How long a write refused by a busy database or a full disk waits before it is tried again.
+     */
     static final Duration BUSY_RETRY_DELAY = Duration.ofSeconds(2);
 
     private final BackgroundExecutor executor;
@@ -149,7 +153,7 @@ final class VerdictWriter {
             settle(run, run.result, run.failure);
         }
         running = null;
-        boolean allSaved = run == null || run.failure == null || busy(run.failure);
+        boolean allSaved = run == null || run.failure == null || worthRetrying(run.failure);
         Supplier<PendingWrite> next;
         while ((next = writes.poll()) != null) {
             PendingWrite write = next.get();
@@ -210,7 +214,7 @@ final class VerdictWriter {
             return;
         }
         run.settled = true;
-        if (error != null && busy(error)) {
+        if (error != null && worthRetrying(error)) {
             writes.addFirst(() -> run.write);
             report(
                     run.write.title()
@@ -235,9 +239,13 @@ final class VerdictWriter {
         }
     }
 
-    private static boolean busy(Throwable error) {
+    /**
+     * Whether a failed write can succeed later as it is: another process held the database, or the
+     * disk was full (SQLite rolled the write back; it goes through once space is freed).
+     */
+    private static boolean worthRetrying(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreBusyException) {
+            if (cause instanceof StoreBusyException || cause instanceof StoreFullException) {
                 return true;
             }
         }

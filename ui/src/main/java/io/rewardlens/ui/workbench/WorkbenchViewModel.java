@@ -320,7 +320,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 progress -> {
                     PreferenceStore opened = PreferenceStore.open(absolute);
                     try {
-                        if (seeder != null && opened.datasets().isEmpty()) {
+                        if (seeder != null
+                                && opened.readOnlyReason().isEmpty()
+                                && opened.datasets().isEmpty()) {
                             seeder.seed(opened, progress);
                         }
                         boolean requireBlind =

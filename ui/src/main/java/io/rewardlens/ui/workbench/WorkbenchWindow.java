@@ -94,6 +94,7 @@ public final class WorkbenchWindow {
                         menuBar(),
                         ErrorBanner.of(viewModel.errorProperty(), viewModel::dismissError),
                         demoBanner(),
+                        readOnlyBanner(),
                         queueBar.node());
         top.getStyleClass().add("workbench-top");
         VBox bottom = new VBox(editPane.node(), verdictBar.node(), statusBar.node());
@@ -428,6 +429,25 @@ public final class WorkbenchWindow {
         HBox banner = new HBox(message, gap, open);
         banner.getStyleClass().add("demo-banner");
         banner.visibleProperty().bind(viewModel.demoModelProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node readOnlyBanner() {
+        AnnotationViewModel annotation = viewModel.annotation();
+        Label message = new Label();
+        message.textProperty()
+                .bind(
+                        Bindings.concat(
+                                "Read-only database (",
+                                annotation.readOnlyReasonProperty(),
+                                "): browse and score as usual; verdicts, imports and scores are"
+                                        + " not saved."));
+        message.getStyleClass().add("demo-text");
+        message.setWrapText(true);
+        HBox banner = new HBox(message);
+        banner.getStyleClass().addAll("demo-banner", "read-only-banner");
+        banner.visibleProperty().bind(annotation.readOnlyReasonProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }

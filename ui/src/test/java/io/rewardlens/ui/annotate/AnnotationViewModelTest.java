@@ -95,6 +95,42 @@ class AnnotationViewModelTest {
     }
 
     @Test
+    void aReadOnlyStoreIsBrowsedAndScoredInMemoryButTakesNoVerdict() throws Exception {
+        PreferenceStore writable = store;
+        ScoringContext writableScoring = scoring;
+        long pairs = all().size();
+        long registered = scoring.model().id();
+        store = PreferenceStore.openReadOnly(writable.file());
+        scoring = TestBench.scoring(store);
+        vm.setScoring(scoring);
+        vm.open(store);
+        writableScoring.service().close();
+        writable.close();
+
+        assertEquals("opened read-only", vm.readOnlyReasonProperty().get());
+        assertEquals(registered, scoring.model().id(), "the registration found, not a new one");
+        PreparedPair first = current();
+        StoredPair stored = all().get(0);
+        assertEquals(stored.id(), first.id());
+        ScoreView scores = vm.scoreViewProperty().get();
+        assertEquals(ScoreState.READY, scores.state());
+        double chosen = TestBench.directScore(PairConversations.of(stored.pair(), Side.CHOSEN));
+        double rejected = TestBench.directScore(PairConversations.of(stored.pair(), Side.REJECTED));
+        assertEquals(first.shownAsA() == Side.CHOSEN ? chosen : rejected, scores.scoreA(), 1e-6);
+
+        vm.giveVerdict(Verdict.A_BETTER);
+        assertEquals(
+                List.of("This database is read-only (opened read-only): verdicts are not saved"),
+                errors);
+        errors.clear();
+        assertEquals(first.id(), current().id(), "the pair stays on screen");
+        assertEquals(0, store.stats().annotations());
+        assertEquals(0, vm.pendingWritesProperty().get());
+        assertEquals(pairs, store.stats().pairs());
+        assertEquals(1, store.models().size(), "nothing registered");
+    }
+
+    @Test
     void opensOnTheFirstPairWithItsScoresAndScoresTheNextFiveAhead() throws Exception {
         List<StoredPair> pairs = all();
         PreparedPair first = current();
