@@ -51,7 +51,8 @@ public final class PreferenceStore implements AutoCloseable {
 
     /**
      * Opens the store in {@code file}, creating the file and its schema if it does not exist yet
-     * and migrating an older schema to the current one.
+     * and migrating an older schema to the current one. Deletes what imports left behind whose
+     * process died on this host (see {@link PairImport}); imports still running stay.
      *
      * @throws StoreException if the folder does not exist, the file is not a RewardLens store, it
      *     was written by a newer version, or SQLite cannot open it
@@ -66,6 +67,7 @@ public final class PreferenceStore implements AutoCloseable {
         try {
             connection = connect(absolute);
             SchemaMigrations.migrate(connection, absolute.toString());
+            UnfinishedImports.deleteAbandoned(connection);
             return new PreferenceStore(absolute, connection);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection, e);
@@ -150,9 +152,9 @@ public final class PreferenceStore implements AutoCloseable {
 
     /**
      * Starts a bulk import into a new dataset. The import writes through a connection of its own,
-     * in one transaction that holds the store's write lock until {@link PairImport#commit()} or
-     * {@link PairImport#close()}: other writers wait (and time out after ten seconds) meanwhile,
-     * readers go on seeing the store as it was.
+     * committing in steps (see {@link PairImport}): other writers get the write lock between steps,
+     * and readers see nothing of the dataset, its name aside, until {@link PairImport#commit()}.
+     * First deletes what imports whose process died left behind, so their names are free again.
      *
      * @param datasetName the new dataset's name
      * @param origin where the pairs come from (usually the file name), or null
@@ -420,7 +422,10 @@ public final class PreferenceStore implements AutoCloseable {
                             perDataset.size(),
                             pairs,
                             annotated,
-                            SqlRows.single(c, "SELECT count(*) FROM annotation"),
+                            SqlRows.single(
+                                    c,
+                                    "SELECT count(*) FROM annotation WHERE "
+                                            + DatasetTable.pairIdIsVisible("pair_id")),
                             scored,
                             SqlRows.single(c, "SELECT count(*) FROM model"),
                             SqlRows.single(c, "SELECT count(*) FROM score_cache"),
