@@ -78,6 +78,7 @@ public final class PairImport implements AutoCloseable {
     private Future<?> inFlight;
     private long added;
     private long bytesInStep;
+    private boolean inStep;
     private boolean datasetInserted;
     private boolean open = true;
     private boolean committed;
@@ -99,7 +100,6 @@ public final class PairImport implements AutoCloseable {
                             connection, c -> DatasetTable.insert(c, dataset, origin, owner));
             datasetInserted = true;
             this.insert = connection.prepareStatement(INSERT_PAIR);
-            SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
         } catch (SQLException | RuntimeException e) {
             abandon(e);
             if (e instanceof StoreException storeException) {
@@ -159,6 +159,7 @@ public final class PairImport implements AutoCloseable {
         awaitInFlight();
         try {
             insert.close();
+            beginStepIfNone();
             DatasetTable.completeImport(connection, datasetId);
             SqlTransaction.execute(connection, "COMMIT");
             committed = true;
@@ -207,10 +208,11 @@ public final class PairImport implements AutoCloseable {
 
     /**
      * Inserts rows in one batch; a row with verdicts is inserted on its own, so that its new id is
-     * known for its annotations. Commits the step once it holds {@link #STEP_BYTES} and begins the
-     * next one.
+     * known for its annotations. Commits the step once it holds {@link #STEP_BYTES}; the next one
+     * begins with the next batch, so no lock is held while the caller has nothing to insert.
      */
     private void insertRows(List<Row> rows) throws SQLException {
+        beginStepIfNone();
         for (Row row : rows) {
             bytesInStep += row.encodedBytes();
             if (row.verdicts().isEmpty()) {
@@ -228,10 +230,19 @@ public final class PairImport implements AutoCloseable {
         }
         insert.executeBatch();
         if (bytesInStep >= STEP_BYTES) {
-            // SQLite checkpoints the log in COMMIT; the next step then writes it from the start.
+            // SQLite checkpoints the log after COMMIT, with the write lock already free for others;
+            // the next step then writes the log from its start again.
             SqlTransaction.execute(connection, "COMMIT");
-            SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
+            inStep = false;
             bytesInStep = 0;
+        }
+    }
+
+    /** Begins a step's transaction unless one is open; on whichever thread uses the connection. */
+    private void beginStepIfNone() throws SQLException {
+        if (!inStep) {
+            SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
+            inStep = true;
         }
     }
 

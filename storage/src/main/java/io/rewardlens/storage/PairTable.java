@@ -35,11 +35,12 @@ final class PairTable {
         return new StoredPair(SqlRows.lastInsertId(c), dataset, pair);
     }
 
+    /**
+     * Whether a pair with this id exists, one of a dataset being imported included: an import saves
+     * its verdicts on its own pairs.
+     */
     static boolean exists(Connection c, long pairId) throws SQLException {
-        try (PreparedStatement find =
-                c.prepareStatement(
-                        "SELECT 1 FROM pair p WHERE p.id = ? AND "
-                                + DatasetTable.PAIR_IS_VISIBLE)) {
+        try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM pair WHERE id = ?")) {
             find.setLong(1, pairId);
             try (ResultSet rows = find.executeQuery()) {
                 return rows.next();
