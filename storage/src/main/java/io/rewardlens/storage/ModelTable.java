@@ -107,7 +107,8 @@ final class ModelTable {
         StringBuilder sql =
                 new StringBuilder(
                         "SELECT m.id FROM model m WHERE EXISTS (SELECT 1 FROM score s JOIN pair p"
-                                + " ON p.id = s.pair_id WHERE s.model_id = m.id");
+                                + " ON p.id = s.pair_id WHERE s.model_id = m.id AND "
+                                + DatasetTable.PAIR_IS_VISIBLE);
         List<Object> parameters = new ArrayList<>();
         PairSql.appendIn(
                 sql,

@@ -100,10 +100,12 @@ public record PairFilter(
     /**
      * Appends this filter's conditions to a WHERE clause over the {@code pair} table aliased {@code
      * p}, each as {@code " AND ..."} with {@code ?} placeholders, adding the values to bind in
-     * order to {@code parameters}. Appends nothing for {@link #all()}. Subqueries use the aliases
-     * {@code a0} and {@code s0}, so the caller's own joins may use others.
+     * order to {@code parameters}. Even {@link #all()} leaves out the pairs of datasets still being
+     * imported ({@link DatasetTable#PAIR_IS_VISIBLE}). Subqueries use the aliases {@code a0} and
+     * {@code s0}, so the caller's own joins may use others.
      */
     void appendConditions(StringBuilder sql, List<Object> parameters) {
+        sql.append(" AND ").append(DatasetTable.PAIR_IS_VISIBLE);
         PairSql.appendIn(
                 sql,
                 " AND p.dataset_id IN (SELECT id FROM dataset WHERE name IN (",

@@ -12,9 +12,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A bulk import of pairs into a new dataset, all in one transaction: either every pair added before
- * {@link #commit()} is stored, or (on {@link #close()} without commit, or any failure) nothing is,
- * not even the dataset.
+ * A bulk import of pairs into a new dataset: either every pair added before {@link #commit()} is
+ * stored, or (on {@link #close()} without commit, or any failure) nothing is, not even the dataset.
+ *
+ * <p>The import is not one transaction: it commits in steps of about {@value #STEP_BYTES} bytes of
+ * encoded pairs, so that SQLite's automatic checkpoint after each step keeps the write-ahead log
+ * about one step large, however large the import (a single transaction could not be checkpointed
+ * before its end, and left a log as large as the whole import), and so that other writers get the
+ * write lock between steps. Nothing of an unfinished import is ever visible all the same: its
+ * dataset row names the importing process ({@code dataset.import_owner}), every read of the store
+ * ignores such a dataset and its pairs (its name stays taken), and the owner is cleared in the
+ * transaction of the last rows, so the dataset appears complete in one instant. An abandoned or
+ * failed import deletes what it wrote, in steps as well; one whose process died (killed, power
+ * loss) is deleted the next time a process on the same host opens the store or begins an import.
  *
  * <p>Pairs are encoded on the caller's thread and inserted in batches with a prepared statement on
  * a background thread, one batch in flight while the next is being filled, so parsing and encoding
@@ -29,6 +39,13 @@ public final class PairImport implements AutoCloseable {
 
     private static final int BATCH_SIZE = 256;
 
+    /**
+     * Encoded bytes of pairs per committed step. The write-ahead log holds one step at a time (its
+     * pages, indexes included, come to about 1.3 times the encoded bytes); far smaller steps would
+     * cost time in commits and checkpoints.
+     */
+    static final long STEP_BYTES = 32L << 20;
+
     /** A pair in column form; message lists already UTF-8 JSON. */
     private record Row(
             long position,
@@ -39,10 +56,20 @@ public final class PairImport implements AutoCloseable {
             boolean diverging,
             String metadata,
             Long parentPairId,
-            List<ImportedVerdict> verdicts) {}
+            List<ImportedVerdict> verdicts) {
+        /** About the bytes the row takes in the database, for the size of a step. */
+        long encodedBytes() {
+            return prompt.length
+                    + chosen.length
+                    + rejected.length
+                    + (source == null ? 0 : source.length())
+                    + (metadata == null ? 0 : metadata.length());
+        }
+    }
 
     private final Connection connection;
     private final String dataset;
+    private final String owner = ImportOwner.current().text();
     private final long datasetId;
     private final PreparedStatement insert;
     private final Utf8JsonBuffer json = new Utf8JsonBuffer();
@@ -50,6 +77,9 @@ public final class PairImport implements AutoCloseable {
     private List<Row> batch = new ArrayList<>(BATCH_SIZE);
     private Future<?> inFlight;
     private long added;
+    private long bytesInStep;
+    private boolean inStep;
+    private boolean datasetInserted;
     private boolean open = true;
     private boolean committed;
 
@@ -64,8 +94,11 @@ public final class PairImport implements AutoCloseable {
                             return thread;
                         });
         try {
-            SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
-            this.datasetId = DatasetTable.insert(connection, dataset, origin);
+            UnfinishedImports.deleteAbandoned(connection);
+            this.datasetId =
+                    SqlTransaction.write(
+                            connection, c -> DatasetTable.insert(c, dataset, origin, owner));
+            datasetInserted = true;
             this.insert = connection.prepareStatement(INSERT_PAIR);
         } catch (SQLException | RuntimeException e) {
             abandon(e);
@@ -98,7 +131,7 @@ public final class PairImport implements AutoCloseable {
 
     /**
      * Adds a pair together with the verdicts people gave on it in the tool the data came from; each
-     * becomes an {@link Annotation} of the new pair, in the same transaction.
+     * becomes an {@link Annotation} of the new pair, visible together with it.
      *
      * @throws StoreException if inserting fails (possibly an earlier pair's batch); the import is
      *     then rolled back and closed
@@ -113,7 +146,8 @@ public final class PairImport implements AutoCloseable {
     }
 
     /**
-     * Stores everything added and ends the import.
+     * Stores everything added and ends the import: the last step's transaction also marks the
+     * dataset complete, so it becomes visible with all its pairs at once.
      *
      * @throws StoreException if the commit fails; nothing is then stored
      */
@@ -125,6 +159,8 @@ public final class PairImport implements AutoCloseable {
         awaitInFlight();
         try {
             insert.close();
+            beginStepIfNone();
+            DatasetTable.completeImport(connection, datasetId);
             SqlTransaction.execute(connection, "COMMIT");
             committed = true;
             open = false;
@@ -137,7 +173,10 @@ public final class PairImport implements AutoCloseable {
         }
     }
 
-    /** Ends the import; without a prior {@link #commit()} nothing of it is stored. */
+    /**
+     * Ends the import; without a prior {@link #commit()} nothing of it is stored (what its steps
+     * committed is deleted, which takes a while for a large import).
+     */
     @Override
     public void close() {
         if (open) {
@@ -169,10 +208,13 @@ public final class PairImport implements AutoCloseable {
 
     /**
      * Inserts rows in one batch; a row with verdicts is inserted on its own, so that its new id is
-     * known for its annotations.
+     * known for its annotations. Commits the step once it holds {@link #STEP_BYTES}; the next one
+     * begins with the next batch, so no lock is held while the caller has nothing to insert.
      */
     private void insertRows(List<Row> rows) throws SQLException {
+        beginStepIfNone();
         for (Row row : rows) {
+            bytesInStep += row.encodedBytes();
             if (row.verdicts().isEmpty()) {
                 bind(insert, datasetId, row);
                 insert.addBatch();
@@ -187,6 +229,21 @@ public final class PairImport implements AutoCloseable {
             }
         }
         insert.executeBatch();
+        if (bytesInStep >= STEP_BYTES) {
+            // SQLite checkpoints the log after COMMIT, with the write lock already free for others;
+            // the next step then writes the log from its start again.
+            SqlTransaction.execute(connection, "COMMIT");
+            inStep = false;
+            bytesInStep = 0;
+        }
+    }
+
+    /** Begins a step's transaction unless one is open; on whichever thread uses the connection. */
+    private void beginStepIfNone() throws SQLException {
+        if (!inStep) {
+            SqlTransaction.execute(connection, "BEGIN IMMEDIATE");
+            inStep = true;
+        }
     }
 
     private void awaitInFlight() {
@@ -234,6 +291,14 @@ public final class PairImport implements AutoCloseable {
         } catch (SQLException e) {
             // No transaction left to roll back (SQLite already ended it) is fine; others are not.
             if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        }
+        if (datasetInserted) {
+            try {
+                UnfinishedImports.delete(connection, datasetId, owner);
+            } catch (SQLException e) {
+                // Left hidden; deleted once this process is gone and the store is opened again.
                 cause.addSuppressed(e);
             }
         }

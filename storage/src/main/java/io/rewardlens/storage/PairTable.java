@@ -35,6 +35,10 @@ final class PairTable {
         return new StoredPair(SqlRows.lastInsertId(c), dataset, pair);
     }
 
+    /**
+     * Whether a pair with this id exists, one of a dataset being imported included: an import saves
+     * its verdicts on its own pairs.
+     */
     static boolean exists(Connection c, long pairId) throws SQLException {
         try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM pair WHERE id = ?")) {
             find.setLong(1, pairId);
@@ -46,7 +50,11 @@ final class PairTable {
 
     static Optional<StoredPair> find(Connection c, long pairId) throws SQLException {
         try (PreparedStatement query =
-                c.prepareStatement("SELECT " + COLUMNS + " FROM pair p WHERE p.id = ?")) {
+                c.prepareStatement(
+                        "SELECT "
+                                + COLUMNS
+                                + " FROM pair p WHERE p.id = ? AND "
+                                + DatasetTable.PAIR_IS_VISIBLE)) {
             query.setLong(1, pairId);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(pairFrom(rows, 1)) : Optional.empty();
@@ -84,7 +92,8 @@ final class PairTable {
                         "SELECT "
                                 + COLUMNS
                                 + " FROM pair p WHERE p.dataset_id = (SELECT id FROM"
-                                + " dataset WHERE name = ?) AND (p.position, p.id) >"
+                                + " dataset WHERE name = ? AND import_owner IS NULL) AND"
+                                + " (p.position, p.id) >"
                                 + " (?, ?) AND NOT EXISTS (SELECT 1 FROM annotation a"
                                 + " WHERE a.pair_id = p.id) ORDER BY p.position, p.id"
                                 + " LIMIT 1")) {
@@ -106,8 +115,9 @@ final class PairTable {
                                 "SELECT p.source, count(*), sum(EXISTS (SELECT 1 FROM"
                                         + " annotation a WHERE a.pair_id = p.id)),"
                                         + " sum(EXISTS (SELECT 1 FROM score s WHERE"
-                                        + " s.pair_id = p.id)) FROM pair p GROUP BY"
-                                        + " p.source ORDER BY p.source")) {
+                                        + " s.pair_id = p.id)) FROM pair p WHERE "
+                                        + DatasetTable.PAIR_IS_VISIBLE
+                                        + " GROUP BY p.source ORDER BY p.source")) {
             while (rows.next()) {
                 perSource.add(
                         new SourceSummary(

@@ -64,7 +64,8 @@ public final class PreferenceStore implements AutoCloseable {
 
     /**
      * Opens the store in {@code file}, creating the file and its schema if it does not exist yet
-     * and migrating an older schema to the current one.
+     * and migrating an older schema to the current one. Deletes what imports left behind whose
+     * process died on this host (see {@link PairImport}); imports still running stay.
      *
      * <p>A store that exists but cannot be written here (a read-only file system, a file or folder
      * without write permission) is opened read-only instead: everything can be read, every write is
@@ -79,6 +80,7 @@ public final class PreferenceStore implements AutoCloseable {
         try {
             connection = connect(absolute);
             SchemaMigrations.migrate(connection, absolute.toString());
+            deleteAbandonedImports(connection);
             return new PreferenceStore(absolute, connection, null);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection, e);
@@ -124,6 +126,21 @@ public final class PreferenceStore implements AutoCloseable {
                 throw storeException;
             }
             throw failure("cannot open store " + absolute + " read-only (" + reason + ")", e);
+        }
+    }
+
+    /**
+     * Deletes what imports of processes that are gone left behind. A full disk or a busy database
+     * leaves it for the next open: it stays invisible meanwhile, and the store is usable.
+     */
+    private static void deleteAbandonedImports(Connection connection) throws SQLException {
+        try {
+            UnfinishedImports.deleteAbandoned(connection);
+        } catch (SQLException e) {
+            StoreException kind = failure("delete abandoned imports", e);
+            if (!(kind instanceof StoreFullException || kind instanceof StoreBusyException)) {
+                throw e;
+            }
         }
     }
 
@@ -315,9 +332,9 @@ public final class PreferenceStore implements AutoCloseable {
 
     /**
      * Starts a bulk import into a new dataset. The import writes through a connection of its own,
-     * in one transaction that holds the store's write lock until {@link PairImport#commit()} or
-     * {@link PairImport#close()}: other writers wait (and time out after ten seconds) meanwhile,
-     * readers go on seeing the store as it was.
+     * committing in steps (see {@link PairImport}): other writers get the write lock between steps,
+     * and readers see nothing of the dataset, its name aside, until {@link PairImport#commit()}.
+     * First deletes what imports whose process died left behind, so their names are free again.
      *
      * @param datasetName the new dataset's name
      * @param origin where the pairs come from (usually the file name), or null
@@ -595,7 +612,10 @@ public final class PreferenceStore implements AutoCloseable {
                             perDataset.size(),
                             pairs,
                             annotated,
-                            SqlRows.single(c, "SELECT count(*) FROM annotation"),
+                            SqlRows.single(
+                                    c,
+                                    "SELECT count(*) FROM annotation WHERE "
+                                            + DatasetTable.pairIdIsVisible("pair_id")),
                             scored,
                             SqlRows.single(c, "SELECT count(*) FROM model"),
                             SqlRows.single(c, "SELECT count(*) FROM score_cache"),

@@ -23,7 +23,7 @@ final class SchemaMigrations {
     static final int APPLICATION_ID = 0x524C4E53;
 
     /** The newest schema version this code knows. */
-    static final int LATEST_VERSION = 3;
+    static final int LATEST_VERSION = 4;
 
     private SchemaMigrations() {}
 

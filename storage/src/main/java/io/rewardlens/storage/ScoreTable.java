@@ -92,7 +92,11 @@ final class ScoreTable {
             Connection c, long modelId, Set<String> datasets, Consumer<? super PairScore> action)
             throws SQLException {
         StringBuilder sql =
-                new StringBuilder("SELECT " + COLUMNS + " FROM score s WHERE s.model_id = ?");
+                new StringBuilder(
+                        "SELECT "
+                                + COLUMNS
+                                + " FROM score s WHERE s.model_id = ? AND "
+                                + DatasetTable.pairIdIsVisible("s.pair_id"));
         List<Object> parameters = new ArrayList<>();
         parameters.add(modelId);
         PairSql.appendIn(

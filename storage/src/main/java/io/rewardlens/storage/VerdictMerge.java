@@ -76,7 +76,11 @@ public final class VerdictMerge implements AutoCloseable {
         try (Statement statement = connection.createStatement();
                 ResultSet rows =
                         statement.executeQuery(
-                                "SELECT " + PairTable.COLUMNS + " FROM pair p ORDER BY p.id")) {
+                                "SELECT "
+                                        + PairTable.COLUMNS
+                                        + " FROM pair p WHERE "
+                                        + DatasetTable.PAIR_IS_VISIBLE
+                                        + " ORDER BY p.id")) {
             while (rows.next()) {
                 StoredPair stored = PairTable.pairFrom(rows, 1);
                 pairsByContent.putIfAbsent(PairContentKey.of(stored.pair()), stored.id());
@@ -132,10 +136,10 @@ public final class VerdictMerge implements AutoCloseable {
             return known;
         }
         String unique = name;
-        for (int n = 2; !DatasetTable.summaries(connection, unique).isEmpty(); n++) {
+        for (int n = 2; DatasetTable.nameTaken(connection, unique); n++) {
             unique = name + "-" + n;
         }
-        long id = DatasetTable.insert(connection, unique, origin);
+        long id = DatasetTable.insert(connection, unique, origin, null);
         newDatasets.put(name, id);
         return id;
     }

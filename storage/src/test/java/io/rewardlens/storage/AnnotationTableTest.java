@@ -22,7 +22,7 @@ class AnnotationTableTest {
     @BeforeEach
     void open() throws Exception {
         c = MigratedConnection.open(dir);
-        DatasetTable.insert(c, "d", null);
+        DatasetTable.insert(c, "d", null, null);
         pairId = PairTable.add(c, "d", PreferenceStoreTest.pair(1, "s", "q")).id();
     }
 

@@ -7,6 +7,7 @@ import io.rewardlens.storage.skywork.ImportMain;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentProcessesTest {
     private static final int PAIRS = 150;
+
+    /**
+     * The most the write-ahead log may hold during an import, however large: two steps (a reader
+     * may keep the log from being rewritten from its start after one) and the journal size limit.
+     */
+    private static final long WAL_BOUND = 2 * PairImport.STEP_BYTES + (64L << 20);
 
     @TempDir Path dir;
 
@@ -63,7 +70,8 @@ class ConcurrentProcessesTest {
         try (PreferenceStore store = PreferenceStore.open(file)) {
             List<StoredPair> pairs = store.pairs(PairQuery.all().withDataset("shared"));
             for (int round = 0; round < 3; round++) {
-                // A bulk import holds the write lock for a while; the others must wait, not fail.
+                // A bulk import holds the write lock for a step at a time; the others must wait,
+                // not fail.
                 try (PairImport pairImport = store.beginImport("bulk-" + round, null)) {
                     for (int i = 1; i <= 2000; i++) {
                         pairImport.add(PreferenceStoreTest.pair(i, "bulk", "bulk question " + i));
@@ -133,6 +141,61 @@ class ConcurrentProcessesTest {
             assertEquals(1, stats.pairs());
         }
         assertEquals("ok", integrityCheck(file));
+    }
+
+    @Test
+    void aProcessKilledAfterSeveralStepsKeptTheLogSmallAndLeavesNoTrace() throws Exception {
+        Path input = dir.resolve("large.jsonl");
+        io.rewardlens.sampledata.SkyworkPairGenerator.write(input, 60_000, 5);
+        Path file = dir.resolve("store.db");
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try (PreferenceStore store = PreferenceStore.open(file)) {
+            PreferenceStoreTest.importPairs(store, "before", PreferenceStoreTest.pair(1, "s", "q"));
+        }
+        Process child = startJava(ImportMain.class, file.toString(), input.toString(), "doomed");
+        long walPeak = 0;
+        long committedPairs = 0;
+        // Opening the store while the import runs must not delete it: its owner is alive.
+        try (PreferenceStore reader = PreferenceStore.open(file)) {
+            while (committedPairs < 30_000) {
+                assertTrue(child.isAlive(), "the import ended before it could be killed");
+                walPeak = Math.max(walPeak, Files.exists(wal) ? Files.size(wal) : 0);
+                StoreStats stats = reader.stats();
+                assertEquals(
+                        List.of("before"),
+                        stats.perDataset().stream().map(DatasetSummary::name).toList());
+                assertEquals(1, stats.pairs());
+                assertEquals(1, reader.countPairs(PairQuery.all()));
+                committedPairs = rawCount(file, "SELECT count(*) FROM pair") - 1;
+                Thread.sleep(20);
+            }
+        }
+        child.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+        walPeak = Math.max(walPeak, Files.exists(wal) ? Files.size(wal) : 0);
+        // What the steps committed is well over the bound: one transaction would have logged it
+        // all.
+        assertTrue(Files.size(file) > WAL_BOUND, "database " + Files.size(file) + " bytes");
+        assertTrue(walPeak <= WAL_BOUND, "write-ahead log peaked at " + walPeak + " bytes");
+
+        try (PreferenceStore store = PreferenceStore.open(file)) {
+            StoreStats stats = store.stats();
+            assertEquals(
+                    List.of("before"),
+                    stats.perDataset().stream().map(DatasetSummary::name).toList());
+            assertEquals(1, stats.pairs());
+        }
+        assertEquals(1, rawCount(file, "SELECT count(*) FROM pair"));
+        assertEquals(1, rawCount(file, "SELECT count(*) FROM dataset"));
+        assertEquals("ok", integrityCheck(file));
+    }
+
+    private static long rawCount(Path file, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static String integrityCheck(Path file) throws Exception {

@@ -30,20 +30,21 @@ class DatasetTableTest {
     @Test
     void createsFindsAndRefusesATakenName() throws Exception {
         DatasetSummary a = DatasetTable.create(c, "a", "a.jsonl");
-        long b = DatasetTable.insert(c, "b", null);
+        long b = DatasetTable.insert(c, "b", null, null);
         assertEquals(a.id(), DatasetTable.id(c, "a"));
         assertEquals(b, DatasetTable.id(c, "b"));
         assertEquals("a.jsonl", a.origin());
         assertEquals(0, a.pairs());
-        assertThrows(DatasetExistsException.class, () -> DatasetTable.insert(c, "a", "again"));
+        assertThrows(
+                DatasetExistsException.class, () -> DatasetTable.insert(c, "a", "again", null));
         StoreException missing = assertThrows(StoreException.class, () -> DatasetTable.id(c, "z"));
         assertTrue(missing.getMessage().contains("'z'"));
     }
 
     @Test
     void summarizesPairsAnnotationsAndScoresPerDataset() throws Exception {
-        DatasetTable.insert(c, "a", null);
-        DatasetTable.insert(c, "b", null);
+        DatasetTable.insert(c, "a", null, null);
+        DatasetTable.insert(c, "b", null, null);
         StoredPair first = PairTable.add(c, "a", PreferenceStoreTest.pair(1, "s", "q1"));
         PairTable.add(c, "a", PreferenceStoreTest.pair(2, "s", "q2"));
         PairTable.add(c, "a", PreferenceStoreTest.pair(3, "s", "q3"));
@@ -62,7 +63,7 @@ class DatasetTableTest {
 
     @Test
     void deletesADatasetWithItsPairs() throws Exception {
-        DatasetTable.insert(c, "a", null);
+        DatasetTable.insert(c, "a", null, null);
         StoredPair pair = PairTable.add(c, "a", PreferenceStoreTest.pair(1, "s", "q"));
         assertTrue(DatasetTable.delete(c, "a"));
         assertFalse(DatasetTable.delete(c, "a"));

@@ -59,8 +59,8 @@ class ModelTableTest {
 
     @Test
     void listsTheModelsThatScoredPairsOfTheDatasets() throws Exception {
-        DatasetTable.insert(c, "a", null);
-        DatasetTable.insert(c, "b", null);
+        DatasetTable.insert(c, "a", null, null);
+        DatasetTable.insert(c, "b", null, null);
         long inA = PairTable.add(c, "a", PreferenceStoreTest.pair(1, "s", "q")).id();
         StoredModel scoresA = ModelTable.register(c, PreferenceStoreTest.modelInfo("x"));
         ModelTable.register(c, PreferenceStoreTest.modelInfo("idle"));

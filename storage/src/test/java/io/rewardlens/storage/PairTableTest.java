@@ -21,7 +21,7 @@ class PairTableTest {
     @BeforeEach
     void open() throws Exception {
         c = MigratedConnection.open(dir);
-        DatasetTable.insert(c, "d", null);
+        DatasetTable.insert(c, "d", null, null);
     }
 
     @AfterEach

@@ -155,20 +155,22 @@ class PreferenceStoreTest {
         }
     }
 
-    @Test
-    void aVersionOneStoreIsMigratedKeepingItsPairs() throws Exception {
-        Path file = dir.resolve("v1.db");
-        String v1;
-        try (var in = SchemaMigrations.class.getResourceAsStream("schema/v1.sql")) {
-            v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** Writes a store of an older schema version holding dataset 'old' with one pair. */
+    private static void writeStoreOfVersion(Path file, int version) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement()) {
-            for (String sql : SchemaMigrations.statements(v1)) {
-                s.execute(sql);
+            for (int step = 1; step <= version; step++) {
+                String script;
+                try (var in =
+                        SchemaMigrations.class.getResourceAsStream("schema/v" + step + ".sql")) {
+                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                for (String sql : SchemaMigrations.statements(script)) {
+                    s.execute(sql);
+                }
             }
             s.execute("PRAGMA application_id = " + SchemaMigrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = 1");
+            s.execute("PRAGMA user_version = " + version);
             s.execute("INSERT INTO dataset (name, origin, created_at_ms) VALUES ('old', NULL, 0)");
             s.execute(
                     "INSERT INTO pair (dataset_id, position, source, prompt, chosen, rejected,"
@@ -176,6 +178,28 @@ class PreferenceStoreTest {
                             + " '[{\"role\":\"assistant\",\"content\":\"a\"}]',"
                             + " '[{\"role\":\"assistant\",\"content\":\"b\"}]', 0)");
         }
+    }
+
+    @Test
+    void aVersionThreeStoreIsMigratedWithItsDatasetsComplete() throws Exception {
+        Path file = dir.resolve("v3.db");
+        writeStoreOfVersion(file, 3);
+        try (PreferenceStore store = PreferenceStore.open(file)) {
+            assertEquals(
+                    List.of("old"), store.datasets().stream().map(DatasetSummary::name).toList());
+            assertEquals(1, store.stats().pairs());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            assertEquals("4", single(s, "PRAGMA user_version"));
+            assertEquals("1", single(s, "SELECT count(*) FROM dataset WHERE import_owner IS NULL"));
+        }
+    }
+
+    @Test
+    void aVersionOneStoreIsMigratedKeepingItsPairs() throws Exception {
+        Path file = dir.resolve("v1.db");
+        writeStoreOfVersion(file, 1);
         try (PreferenceStore store = PreferenceStore.open(file)) {
             assertEquals(1, store.stats().pairs());
             store.putSetting("k", "v");

@@ -25,8 +25,8 @@ class ScoreTableTest {
     @BeforeEach
     void open() throws Exception {
         c = MigratedConnection.open(dir);
-        DatasetTable.insert(c, "a", null);
-        DatasetTable.insert(c, "b", null);
+        DatasetTable.insert(c, "a", null, null);
+        DatasetTable.insert(c, "b", null, null);
         inA = PairTable.add(c, "a", PreferenceStoreTest.pair(1, "s", "q")).id();
         inB = PairTable.add(c, "b", PreferenceStoreTest.pair(1, "s", "q")).id();
         model = ModelTable.register(c, PreferenceStoreTest.modelInfo("m")).id();
