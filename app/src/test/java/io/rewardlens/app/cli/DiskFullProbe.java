@@ -41,7 +41,7 @@ public final class DiskFullProbe {
                 Cli.run("import", "--db", db.toString(), "--dataset", "kept", small));
 
         Path ballast = disk.resolve("ballast");
-        fill(ballast, 256 * 1024);
+        fill(ballast, 2 * 1024 * 1024);
         report("full_import", Cli.run("import", "--db", db.toString(), "--dataset", "big", big));
 
         long acknowledged = 0;
