@@ -1,5 +1,7 @@
 package io.rewardlens.app.cli;
 
+import io.rewardlens.sampledata.SampleData;
+import io.rewardlens.sampledata.SkyworkPairGenerator;
 import io.rewardlens.storage.Annotation;
 import io.rewardlens.storage.PairQuery;
 import io.rewardlens.storage.PreferenceStore;
@@ -7,8 +9,10 @@ import io.rewardlens.storage.Side;
 import io.rewardlens.storage.StoreFullException;
 import io.rewardlens.storage.StoredPair;
 import io.rewardlens.storage.Verdict;
+import io.rewardlens.testsupport.ConfinedFolders;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +20,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs in a child process whose folder is a small disk (see {@code ConfinedFolders.smallDisk}): it
@@ -29,6 +36,47 @@ import java.util.List;
  */
 public final class DiskFullProbe {
     private DiskFullProbe() {}
+
+    /**
+     * Runs the probe on a 48 MiB disk in a folder of {@code dir}, with its inputs beside it.
+     *
+     * @return what the probe printed, key by key; {@code "output"} holds it all and {@code "exit"}
+     *     the probe's exit code
+     */
+    static Map<String, String> runOnSmallDisk(Path dir) throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        Path samples = SampleData.writeSamplePairs(dir.resolve("disk-samples.jsonl"));
+        Path big = dir.resolve("disk-big.jsonl");
+        SkyworkPairGenerator.write(big, 3000, 11);
+        Path model = SampleData.installDemoModel(dir.resolve("disk-demo"));
+        Process probe =
+                ConfinedFolders.smallDisk(
+                                disk,
+                                48L << 20,
+                                ConfinedFolders.java(
+                                        DiskFullProbe.class.getName(),
+                                        disk.toString(),
+                                        samples.toString(),
+                                        big.toString(),
+                                        model.toString()))
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!probe.waitFor(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the disk-full probe did not finish: " + out);
+        }
+        Map<String, String> seen = new HashMap<>();
+        out.lines()
+                .filter(line -> line.contains("="))
+                .forEach(
+                        line ->
+                                seen.put(
+                                        line.substring(0, line.indexOf('=')),
+                                        line.substring(line.indexOf('=') + 1)));
+        seen.put("output", out);
+        seen.put("exit", String.valueOf(probe.exitValue()));
+        return seen;
+    }
 
     public static void main(String[] args) throws Exception {
         Path disk = Path.of(args[0]);

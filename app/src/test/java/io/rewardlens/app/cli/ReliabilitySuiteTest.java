@@ -460,33 +460,8 @@ class ReliabilitySuiteTest {
             TABLE.add(new Row("full disk: not tried (no mount namespaces here)", 0, 0, "-"));
             return;
         }
-        Path disk = Files.createDirectories(dir.resolve("disk"));
-        Path samples = SampleData.writeSamplePairs(dir.resolve("disk-samples.jsonl"));
-        Path big = dir.resolve("disk-big.jsonl");
-        SkyworkPairGenerator.write(big, 3000, 11);
-        Path model = SampleData.installDemoModel(dir.resolve("demo"));
-        Process probe =
-                ConfinedFolders.smallDisk(
-                                disk,
-                                48L << 20,
-                                ConfinedFolders.java(
-                                        DiskFullProbe.class.getName(),
-                                        disk.toString(),
-                                        samples.toString(),
-                                        big.toString(),
-                                        model.toString()))
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(probe.waitFor(5, TimeUnit.MINUTES), out);
-        Map<String, String> seen = new HashMap<>();
-        out.lines()
-                .filter(line -> line.contains("="))
-                .forEach(
-                        line ->
-                                seen.put(
-                                        line.substring(0, line.indexOf('=')),
-                                        line.substring(line.indexOf('=') + 1)));
+        Map<String, String> seen = DiskFullProbe.runOnSmallDisk(dir);
+        String out = seen.get("output");
         long acknowledged = Long.parseLong(seen.getOrDefault("acknowledged_total", "0"));
         long found = Long.parseLong(seen.getOrDefault("annotations_found", "-1"));
         boolean refusedClearly =
@@ -504,7 +479,7 @@ class ReliabilitySuiteTest {
                         3,
                         (refusedClearly && recovered ? 3 : 0),
                         Math.max(0, acknowledged - found) + " of " + acknowledged + " verdicts"));
-        assertEquals(0, probe.exitValue(), out);
+        assertEquals("0", seen.get("exit"), out);
         assertEquals(acknowledged, found, out);
         assertTrue(refusedClearly && recovered, out);
     }

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rewardlens.app.RewardLensMain;
 import io.rewardlens.sampledata.SampleData;
-import io.rewardlens.sampledata.SkyworkPairGenerator;
 import io.rewardlens.testsupport.ConfinedFolders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,34 +98,9 @@ class ResourcesRunningOutTest {
 
     @Test
     void aFullDiskRefusesClearlyLosesNothingAndWorksAgainOnceSpaceIsFreed() throws Exception {
-        Path disk = Files.createDirectories(dir.resolve("disk"));
-        Path samples = SampleData.writeSamplePairs(dir.resolve("samples.jsonl"));
-        Path big = dir.resolve("big.jsonl");
-        SkyworkPairGenerator.write(big, 3000, 11);
-        Path model = SampleData.installDemoModel(dir.resolve("demo"));
-
-        Result probe =
-                run(
-                        ConfinedFolders.smallDisk(
-                                disk,
-                                48L << 20,
-                                ConfinedFolders.java(
-                                        DiskFullProbe.class.getName(),
-                                        disk.toString(),
-                                        samples.toString(),
-                                        big.toString(),
-                                        model.toString())));
-        assertEquals(0, probe.exit(), probe.out() + probe.err());
-        Map<String, String> seen = new HashMap<>();
-        probe.out()
-                .lines()
-                .filter(line -> line.contains("="))
-                .forEach(
-                        line ->
-                                seen.put(
-                                        line.substring(0, line.indexOf('=')),
-                                        line.substring(line.indexOf('=') + 1)));
-        String all = probe.out();
+        Map<String, String> seen = DiskFullProbe.runOnSmallDisk(dir);
+        String all = seen.get("output");
+        assertEquals("0", seen.get("exit"), all);
 
         assertEquals("0", seen.get("first_import_exit"), all);
         assertEquals(String.valueOf(CliErrors.FAILED), seen.get("full_import_exit"), all);
