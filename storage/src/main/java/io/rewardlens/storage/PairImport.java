@@ -37,7 +37,7 @@ public final class PairImport implements AutoCloseable {
                     + " metadata, parent_pair_id) VALUES (?, ?, ?, CAST(? AS TEXT),"
                     + " CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?)";
 
-    private static final int BATCH_SIZE = 256;
+    private static final int BATCH_SIZE = 64;
 
     /**
      * Encoded bytes of pairs per committed step. The write-ahead log holds one step at a time (its
