@@ -9,8 +9,9 @@ Runs, for each size, interleaved and as whole processes (JVM and interpreter sta
                                    the store's schema and settings) in plain Python
 
 and prints, per size and operation, the best wall-clock time of the rounds, the speed ratio
-of RewardLens against each baseline (baseline seconds / RewardLens seconds: 2.0 means twice as
-fast) and each process's peak resident set (RUSAGE of the whole process tree; RewardLens' launcher
+of RewardLens against each baseline (baseline seconds / RewardLens seconds in the same round: 2.0
+means twice as fast; the median of the rounds, which a noisy machine disturbs less than a ratio of
+bests from different moments) and each process's peak resident set (RUSAGE of the whole process tree; RewardLens' launcher
 JVM and the JVM it starts are both counted). Every measurement also goes to --json as one line.
 
   ./mvnw -B -q -DskipTests package
@@ -24,6 +25,7 @@ need about 12 GB per file: about 40 GB free in --work.
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -77,13 +79,21 @@ def measure(jar, work, pairs, rounds, record):
         },
     }
     best = {}
+    ratios = {}  # (op, baseline) -> the ratio of each round, RewardLens and baseline run back to back
     for round_ in range(1, rounds + 1):
+        this_round = {}
         for tool in ("rewardlens", "minimal_loader", "skywork_baseline"):
             remove(db)
             for op in ("import", "export"):
                 seconds, rss, _ = run(commands[op][tool])
+                if op == "export":
+                    # Every tool writes the same records back: about the input's size.
+                    written = out.stat().st_size
+                    if abs(written - data.stat().st_size) > 0.02 * data.stat().st_size:
+                        sys.exit(f"data_path.py: {tool} exported {written} bytes of {data}")
                 remove(out)
                 key = (op, tool)
+                this_round[key] = seconds
                 if key not in best or seconds < best[key][0]:
                     best[key] = (seconds, rss)
                 record(
@@ -91,16 +101,20 @@ def measure(jar, work, pairs, rounds, record):
                      "seconds": round(seconds, 3), "peak_rss_mb": round(rss, 1)}
                 )
             remove(db)
+        for op in ("import", "export"):
+            for tool in ("minimal_loader", "skywork_baseline"):
+                ratio = this_round[(op, tool)] / this_round[(op, "rewardlens")]
+                ratios.setdefault((op, tool), []).append(ratio)
     print(f"{'':8}{'rewardlens':>22}{'minimal_loader':>24}{'skywork_baseline':>24}"
-          f"{'ratio vs minimal':>18}{'vs baseline':>13}")
+          f"{'ratio vs minimal':>18}{'vs baseline':>13}  (median of rounds)")
     for op in ("import", "export"):
         ours = best[(op, "rewardlens")]
         cells = [f"{op:8}", f"{ours[0]:9.2f} s {ours[1]:6.0f} MB"]
         for tool in ("minimal_loader", "skywork_baseline"):
             theirs = best[(op, tool)]
             cells.append(f"{theirs[0]:11.2f} s {theirs[1]:6.0f} MB")
-        cells.append(f"{best[(op, 'minimal_loader')][0] / ours[0]:16.2f}x")
-        cells.append(f"{best[(op, 'skywork_baseline')][0] / ours[0]:12.2f}x")
+        cells.append(f"{statistics.median(ratios[(op, 'minimal_loader')]):16.2f}x")
+        cells.append(f"{statistics.median(ratios[(op, 'skywork_baseline')]):12.2f}x")
         print("".join(cells), flush=True)
 
 
