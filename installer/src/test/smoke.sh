@@ -46,6 +46,7 @@ step "rewardlens --version"
 version=$(run rewardlens --version 2> "$T/err.txt") || { cat "$T/err.txt"; fail "--version"; }
 echo "$version"
 case "$version" in "RewardLens "*) ;; *) fail "unexpected version: $version" ;; esac
+case "$version" in *"Serial garbage collector"*) ;; *) fail "the launcher does not set the serial collector" ;; esac
 
 step "generate, import, score"
 run rewardlens generate --samples --out "$W/samples.jsonl"

@@ -70,6 +70,22 @@ public final class EncodedMessageList extends AbstractList<ChatMessage> implemen
         return message;
     }
 
+    /**
+     * The role of a message, decoding only its role: checking a conversation's roles does not
+     * decode its texts.
+     */
+    public String role(int index) {
+        if (index < 0 || index >= to - from) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int at = from + index;
+        int s = at * SPAN;
+        if (decoded[at] != null || spans[s + 2] < 0) {
+            return get(index).role();
+        }
+        return JsonStringLiteral.decode(json, spans[s + 2], spans[s + 3]);
+    }
+
     @Override
     public int size() {
         return to - from;

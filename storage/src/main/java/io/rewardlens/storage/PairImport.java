@@ -3,6 +3,7 @@ package io.rewardlens.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,25 @@ import java.util.concurrent.Future;
  * stored, or (on {@link #close()} without commit, or any failure) nothing is, not even the dataset.
  *
  * <p>The import is not one transaction: it commits in steps of about {@value #STEP_BYTES} bytes of
- * encoded pairs, so that SQLite's automatic checkpoint after each step keeps the write-ahead log
- * about one step large, however large the import (a single transaction could not be checkpointed
- * before its end, and left a log as large as the whole import), and so that other writers get the
- * write lock between steps. Nothing of an unfinished import is ever visible all the same: its
- * dataset row names the importing process ({@code dataset.import_owner}), every read of the store
- * ignores such a dataset and its pairs (its name stays taken), and the owner is cleared in the
- * transaction of the last rows, so the dataset appears complete in one instant. An abandoned or
- * failed import deletes what it wrote, in steps as well; one whose process died (killed, power
- * loss) is deleted the next time a process on the same host opens the store or begins an import.
+ * encoded pairs, so that the write-ahead log is checkpointed and reused between steps and stays
+ * small however large the import (a single transaction could not be checkpointed before its end,
+ * and left a log as large as the whole import), and so that other writers get the write lock
+ * between steps. Nothing of an unfinished import is ever visible all the same: its dataset row
+ * names the importing process ({@code dataset.import_owner}), every read of the store ignores such
+ * a dataset and its pairs (its name stays taken), and the owner is cleared in the transaction of
+ * the last rows, so the dataset appears complete in one instant. An abandoned or failed import
+ * deletes what it wrote, in steps as well; one whose process died (killed, power loss) is deleted
+ * the next time a process on the same host opens the store or begins an import.
+ *
+ * <p>The steps alternate between long ({@value #STEP_BYTES} bytes) and short ({@value
+ * #SHORT_STEP_BYTES}) ones, and the import checkpoints the log itself rather than after every
+ * commit: a long step is checkpointed on a second connection and thread while the short step after
+ * it is inserted, so that most of the checkpoint's copying and syncing overlaps with the import's
+ * own work instead of stopping it; after the short step the import waits for that checkpoint and
+ * checkpoints the short step itself. The log is then wholly in the database, and the next step
+ * writes it from its start again (SQLite reuses the log only once it is wholly checkpointed, so a
+ * checkpoint that always trailed the writer would let it grow without end). The log thus holds at
+ * most one long and one short step.
  *
  * <p>Pairs are encoded on the caller's thread and inserted in batches with a prepared statement on
  * a background thread, one batch in flight while the next is being filled, so parsing and encoding
@@ -37,7 +48,7 @@ public final class PairImport implements AutoCloseable {
                     + " metadata, parent_pair_id) VALUES (?, ?, ?, CAST(? AS TEXT),"
                     + " CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?)";
 
-    private static final int BATCH_SIZE = 256;
+    private static final int BATCH_SIZE = 64;
 
     /**
      * Encoded bytes of pairs per committed step. The write-ahead log holds one step at a time (its
@@ -45,6 +56,9 @@ public final class PairImport implements AutoCloseable {
      * cost time in commits and checkpoints.
      */
     static final long STEP_BYTES = 32L << 20;
+
+    /** Encoded bytes of pairs of the short step after each long one. */
+    static final long SHORT_STEP_BYTES = STEP_BYTES / 2;
 
     /** A pair in column form; message lists already UTF-8 JSON. */
     private record Row(
@@ -74,6 +88,10 @@ public final class PairImport implements AutoCloseable {
     private final PreparedStatement insert;
     private final Utf8JsonBuffer json = new Utf8JsonBuffer();
     private final ExecutorService sqlite;
+    private final Connection checkpointConnection;
+    private final ExecutorService checkpointer;
+    private Future<?> checkpointing;
+    private boolean longStep = true;
     private List<Row> batch = new ArrayList<>(BATCH_SIZE);
     private Future<?> inFlight;
     private long added;
@@ -83,22 +101,29 @@ public final class PairImport implements AutoCloseable {
     private boolean open = true;
     private boolean committed;
 
-    PairImport(Connection connection, String dataset, String origin) {
+    /**
+     * @param connection the import's own connection
+     * @param checkpointConnection a second connection to the same database, for the checkpoints
+     *     that run while the import goes on; closed with the import
+     */
+    PairImport(
+            Connection connection, Connection checkpointConnection, String dataset, String origin) {
         this.connection = connection;
+        this.checkpointConnection = checkpointConnection;
         this.dataset = dataset;
-        this.sqlite =
-                Executors.newSingleThreadExecutor(
-                        task -> {
-                            Thread thread = new Thread(task, "rewardlens-import-sqlite");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+        this.sqlite = daemonThread("rewardlens-import-sqlite");
+        this.checkpointer = daemonThread("rewardlens-import-checkpoint");
         try {
             UnfinishedImports.deleteAbandoned(connection);
             this.datasetId =
                     SqlTransaction.write(
                             connection, c -> DatasetTable.insert(c, dataset, origin, owner));
             datasetInserted = true;
+            // The steps before the last need not reach the disk at their commit: they are
+            // invisible, and deleted after a crash. Checkpoints still sync as always, and the last
+            // step's commit (synchronous FULL again) syncs the log with every step in it.
+            SqlTransaction.execute(connection, "PRAGMA synchronous = NORMAL");
+            SqlTransaction.execute(connection, "PRAGMA wal_autocheckpoint = 0");
             this.insert = connection.prepareStatement(INSERT_PAIR);
         } catch (SQLException | RuntimeException e) {
             abandon(e);
@@ -107,6 +132,15 @@ public final class PairImport implements AutoCloseable {
             }
             throw PreferenceStore.failure("cannot start importing into " + dataset, e);
         }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(
+                task -> {
+                    Thread thread = new Thread(task, name);
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** The name of the dataset being filled. */
@@ -159,17 +193,32 @@ public final class PairImport implements AutoCloseable {
         awaitInFlight();
         try {
             insert.close();
+            if (inStep) {
+                SqlTransaction.execute(connection, "COMMIT");
+                inStep = false;
+            }
+            SqlTransaction.execute(connection, "PRAGMA synchronous = FULL");
             beginStepIfNone();
             DatasetTable.completeImport(connection, datasetId);
             SqlTransaction.execute(connection, "COMMIT");
             committed = true;
             open = false;
+            // As an automatic checkpoint after the last commit would have: the rest of the log
+            // goes into the database now, not at some later writer's commit.
+            awaitCheckpoint();
+            checkpoint(connection);
             connection.close();
         } catch (SQLException e) {
+            if (committed) {
+                // Everything is stored; the log is checkpointed by the next writer instead.
+                closeConnectionsQuietly();
+                return;
+            }
             abandon(e);
             throw PreferenceStore.failure("cannot finish importing into " + dataset, e);
         } finally {
             sqlite.shutdown();
+            stopCheckpointer();
         }
     }
 
@@ -229,12 +278,68 @@ public final class PairImport implements AutoCloseable {
             }
         }
         insert.executeBatch();
-        if (bytesInStep >= STEP_BYTES) {
-            // SQLite checkpoints the log after COMMIT, with the write lock already free for others;
-            // the next step then writes the log from its start again.
-            SqlTransaction.execute(connection, "COMMIT");
+        if (bytesInStep >= (longStep ? STEP_BYTES : SHORT_STEP_BYTES)) {
+            SqlTransaction.execute(connection, "COMMIT"); // the write lock is free for others now
             inStep = false;
             bytesInStep = 0;
+            if (longStep) {
+                // Nothing runs there now: the short step before waited for its checkpoint.
+                checkpointing =
+                        checkpointer.submit(
+                                () -> {
+                                    checkpoint(checkpointConnection);
+                                    return null;
+                                });
+            } else {
+                awaitCheckpoint();
+                checkpoint(connection); // the next step then writes the log from its start
+            }
+            longStep = !longStep;
+        }
+    }
+
+    /** Copies what the log holds into the database, as far as readers allow. */
+    private static void checkpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // Its row (busy, log frames, checkpointed frames) is not needed.
+            statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)").close();
+        }
+    }
+
+    /** Waits for the checkpoint running on the second connection, if any; rethrows its failure. */
+    private void awaitCheckpoint() throws SQLException {
+        Future<?> running = checkpointing;
+        checkpointing = null;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException failed) {
+                throw failed;
+            }
+            throw new StoreException("checkpoint failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("import into " + dataset + " interrupted", e);
+        }
+    }
+
+    private void stopCheckpointer() {
+        checkpointer.shutdown();
+        try {
+            checkpointConnection.close();
+        } catch (SQLException e) {
+            // Only used for checkpoints: nothing of the import depends on closing it.
+        }
+    }
+
+    private void closeConnectionsQuietly() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Committed already; SQLite closes the file when the process ends at the latest.
         }
     }
 
@@ -286,6 +391,12 @@ public final class PairImport implements AutoCloseable {
             inFlight = null;
         }
         sqlite.shutdown();
+        try {
+            awaitCheckpoint();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        stopCheckpointer();
         try {
             SqlTransaction.execute(connection, "ROLLBACK");
         } catch (SQLException e) {

@@ -344,7 +344,13 @@ public final class PreferenceStore implements AutoCloseable {
         checkOpen();
         checkWritable("import into " + datasetName);
         try {
-            return new PairImport(connect(file), datasetName, origin);
+            Connection importing = connect(file);
+            try {
+                return new PairImport(importing, connect(file), datasetName, origin);
+            } catch (SQLException e) {
+                closeQuietly(importing, e);
+                throw e;
+            }
         } catch (SQLException e) {
             throw failure("cannot start importing into " + datasetName, e);
         }

@@ -1,6 +1,7 @@
 package io.rewardlens.storage.skywork;
 
 import io.rewardlens.storage.ChatMessage;
+import io.rewardlens.storage.EncodedMessageList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -35,13 +36,24 @@ final class PreferenceShape {
         if (side.isEmpty()) {
             return "an empty conversation";
         }
-        if (side.stream().allMatch(m -> PROMPT_ROLES.contains(m.role()))) {
+        boolean responseTurn = false;
+        for (int i = 0; i < side.size() && !responseTurn; i++) {
+            responseTurn = !PROMPT_ROLES.contains(role(side, i));
+        }
+        if (!responseTurn) {
             return "no response turn, only user and system turns: a prompt alone is not a"
                     + " preference pair";
         }
-        if (side.get(side.size() - 1).role().equals("user")) {
+        if (role(side, side.size() - 1).equals("user")) {
             return "ends with a user turn: a preference pair ends with the responses";
         }
         return null;
+    }
+
+    /** A message's role; for a list read from JSON, without decoding the message's text. */
+    private static String role(List<ChatMessage> side, int index) {
+        return side instanceof EncodedMessageList encoded
+                ? encoded.role(index)
+                : side.get(index).role();
     }
 }

@@ -11,10 +11,10 @@ import java.util.concurrent.BlockingQueue;
  * in the file where they happened.
  */
 final class PrefetchingRecordSource implements RecordSource {
-    private static final int BATCH = 256;
+    private static final int BATCH = 64;
 
     /** Batches in flight: bounds the memory held ahead (about 4 x 256 records). */
-    private static final int AHEAD = 4;
+    private static final int AHEAD = 2;
 
     /** A run of records read ahead, or the end of the input, or a failure. */
     private record Batch(

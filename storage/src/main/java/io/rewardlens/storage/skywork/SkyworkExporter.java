@@ -22,9 +22,11 @@ import io.rewardlens.storage.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -111,8 +113,7 @@ public final class SkyworkExporter {
         }
 
         Path absolute = output.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path partial = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
+        Path partial = partialFileFor(absolute);
         SortedSet<String> annotators = new TreeSet<>();
         long[] exported = {0};
         long[] seen = {0};
@@ -423,9 +424,7 @@ public final class SkyworkExporter {
                     node.put("templateHash", m.info().templateHash());
                 });
 
-        Path partial =
-                Files.createTempFile(
-                        sidecar.getParent(), "." + sidecar.getFileName() + ".", ".part");
+        Path partial = partialFileFor(sidecar);
         try {
             mapper.writeValue(partial.toFile(), root);
             moveIntoPlace(partial, sidecar);
@@ -433,6 +432,30 @@ public final class SkyworkExporter {
             Files.deleteIfExists(partial);
         }
     }
+
+    /**
+     * A new empty file next to {@code target} to write it in before it is moved into place, with
+     * the permissions any new file gets there (the umask's; a temporary file's would be
+     * owner-only).
+     */
+    private static Path partialFileFor(Path target) throws IOException {
+        while (true) {
+            Path partial =
+                    target.resolveSibling(
+                            "."
+                                    + target.getFileName()
+                                    + "."
+                                    + Long.toUnsignedString(PARTIAL_NAMES.nextLong(), 36)
+                                    + ".part");
+            try {
+                return Files.createFile(partial);
+            } catch (FileAlreadyExistsException taken) {
+                // Another export's partial file: draw another name.
+            }
+        }
+    }
+
+    private static final SecureRandom PARTIAL_NAMES = new SecureRandom();
 
     private static void stringArray(ArrayNode array, Set<String> values) {
         new TreeSet<>(values).forEach(array::add);

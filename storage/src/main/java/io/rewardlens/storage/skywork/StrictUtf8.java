@@ -1,5 +1,9 @@
 package io.rewardlens.storage.skywork;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks a JSONL line byte by byte for what Jackson lets through but the store must not hold: UTF-8
  * that is not well formed (overlong forms such as {@code c0 af}, encoded surrogates such as {@code
@@ -30,6 +34,10 @@ final class StrictUtf8 {
     static Problem check(byte[] buffer, int from, int to) {
         int i = from;
         while (i < to) {
+            if (i + Long.BYTES <= to && plain((long) LONGS.get(buffer, i))) {
+                i += Long.BYTES;
+                continue;
+            }
             int b = buffer[i] & 0xff;
             if (b >= 0x20 && b < 0x80 && b != '\\') {
                 i++;
@@ -53,6 +61,25 @@ final class StrictUtf8 {
             }
         }
         return null;
+    }
+
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long EVERY_BYTE = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * Whether eight bytes, read as one word, are all printable ASCII other than a backslash, so
+     * that they need no closer look (most of a line): no byte has its high bit set, none is below
+     * 0x20, none is a backslash. The two tests are the usual "has a byte less than" and "has a zero
+     * byte" tricks, exact whenever no high bit is set.
+     */
+    private static boolean plain(long word) {
+        long control = (word - 0x20 * EVERY_BYTE) & ~word;
+        long backslashes = word ^ ('\\' * EVERY_BYTE);
+        long backslash = (backslashes - EVERY_BYTE) & ~backslashes;
+        return ((word | control | backslash) & HIGH_BITS) == 0;
     }
 
     /** The length of the well-formed sequence at {@code i} (Unicode table 3-7), or -1. */

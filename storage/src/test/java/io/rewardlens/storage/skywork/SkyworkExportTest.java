@@ -27,6 +27,7 @@ import io.rewardlens.storage.ToolVersion;
 import io.rewardlens.storage.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,23 @@ class SkyworkExportTest {
                                 }
                             })
                     .toList();
+        }
+    }
+
+    @Test
+    void theExportAndItsSidecarGetTheUsualPermissionsOfANewFileNotThoseOfATemporaryOne()
+            throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        export("all.jsonl", ExportOptions.defaults());
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(plain);
+        assertEquals(usual, Files.getPosixFilePermissions(dir.resolve("all.jsonl")));
+        assertEquals(usual, Files.getPosixFilePermissions(dir.resolve("all.jsonl.meta.json")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(
+                    List.of(),
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".part"))
+                            .toList());
         }
     }
 
