@@ -106,16 +106,18 @@ final class JvmDefaults {
 
     /** Whether the user chose a garbage collector or a heap size. */
     static boolean choseMemorySettings(List<String> jvmArguments) {
-        return jvmArguments.stream()
-                .anyMatch(
-                        argument ->
-                                MEMORY_OPTIONS.stream()
-                                        .anyMatch(
-                                                option ->
-                                                        argument.startsWith(option)
-                                                                && (!option.endsWith("Use")
-                                                                        || argument.endsWith(
-                                                                                "GC"))));
+        return jvmArguments.stream().anyMatch(JvmDefaults::isMemoryOption);
+    }
+
+    /** Whether one option sets the heap or picks a collector ({@code -XX:+Use...GC}). */
+    private static boolean isMemoryOption(String argument) {
+        for (String option : MEMORY_OPTIONS) {
+            if (argument.startsWith(option)
+                    && (!option.endsWith("Use") || argument.endsWith("GC"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #relaunchCommand} for this JVM. */

@@ -51,9 +51,9 @@ public final class PairImport implements AutoCloseable {
     private static final int BATCH_SIZE = 64;
 
     /**
-     * Encoded bytes of pairs per committed step. The write-ahead log holds one step at a time (its
-     * pages, indexes included, come to about 1.3 times the encoded bytes); far smaller steps would
-     * cost time in commits and checkpoints.
+     * Encoded bytes of pairs per long step. The write-ahead log holds at most a long and a short
+     * step (their pages, indexes included, come to about 1.3 times the encoded bytes); far smaller
+     * steps would cost time in commits and checkpoints.
      */
     static final long STEP_BYTES = 32L << 20;
 
@@ -211,7 +211,7 @@ public final class PairImport implements AutoCloseable {
         } catch (SQLException e) {
             if (committed) {
                 // Everything is stored; the log is checkpointed by the next writer instead.
-                closeConnectionsQuietly();
+                closeImportConnectionQuietly();
                 return;
             }
             abandon(e);
@@ -335,7 +335,7 @@ public final class PairImport implements AutoCloseable {
         }
     }
 
-    private void closeConnectionsQuietly() {
+    private void closeImportConnectionQuietly() {
         try {
             connection.close();
         } catch (SQLException e) {

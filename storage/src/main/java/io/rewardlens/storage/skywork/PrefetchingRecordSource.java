@@ -13,7 +13,7 @@ import java.util.concurrent.BlockingQueue;
 final class PrefetchingRecordSource implements RecordSource {
     private static final int BATCH = 64;
 
-    /** Batches in flight: bounds the memory held ahead (about 4 x 256 records). */
+    /** Batches in flight: bounds the memory held ahead (about 2 x 64 records). */
     private static final int AHEAD = 2;
 
     /** A run of records read ahead, or the end of the input, or a failure. */
