@@ -2,10 +2,11 @@ package io.rewardlens.storage.skywork;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -18,8 +19,9 @@ import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * The rows of a Parquet file, one row group in memory at a time, assembled by parquet-java's record
- * reader with the caller's materializer. Refuses codecs RewardLens cannot decode before reading.
+ * The rows of a Parquet file, assembled by parquet-java's record reader with the caller's
+ * materializer from pages streamed one at a time ({@link StreamedRowGroup}), so a row group larger
+ * than the heap still reads. Refuses codecs RewardLens cannot decode before reading.
  *
  * @param <T> what one row is assembled into
  */
@@ -33,10 +35,14 @@ final class ParquetRows<T> implements Closeable {
     record Plan<T>(MessageType requested, RecordMaterializer<T> materializer) {}
 
     private final Path file;
+    private final ParquetCodecs codecs = new ParquetCodecs();
     private final ParquetFileReader reader;
+    private final MessageType requested;
     private final MessageColumnIO columnIO;
     private final RecordMaterializer<T> materializer;
     private final long total;
+    private int nextGroup;
+    private StreamedRowGroup group;
     private RecordReader<T> rows;
     private long leftInGroup;
     private long position;
@@ -54,9 +60,7 @@ final class ParquetRows<T> implements Closeable {
             this.reader =
                     ParquetFileReader.open(
                             new LocalInputFile(file),
-                            ParquetReadOptions.builder()
-                                    .withCodecFactory(new ParquetCodecs())
-                                    .build());
+                            ParquetReadOptions.builder().withCodecFactory(codecs).build());
         } catch (IOException | RuntimeException e) {
             throw new ImportRefusedException(
                     RecordProblem.ofFile(
@@ -66,7 +70,7 @@ final class ParquetRows<T> implements Closeable {
             checkCodecs();
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Plan<T> plan = planner.apply(schema);
-            reader.setRequestedSchema(plan.requested());
+            this.requested = plan.requested();
             this.columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), schema);
             this.materializer = plan.materializer();
             this.total = reader.getRecordCount();
@@ -117,17 +121,19 @@ final class ParquetRows<T> implements Closeable {
     T next() throws ImportRefusedException {
         try {
             while (leftInGroup == 0) {
-                PageReadStore group = reader.readNextRowGroup();
-                if (group == null) {
+                closeGroup();
+                List<BlockMetaData> groups = reader.getRowGroups();
+                if (nextGroup == groups.size()) {
                     return null;
                 }
+                group = new StreamedRowGroup(file, groups.get(nextGroup++), requested, codecs);
                 rows = columnIO.getRecordReader(group, materializer);
                 leftInGroup = group.getRowCount();
             }
             position++;
             leftInGroup--;
             return rows.read();
-        } catch (ParquetDecodingException | IOException e) {
+        } catch (ParquetDecodingException | UncheckedIOException e) {
             throw new ImportRefusedException(
                     new RecordProblem(
                             file,
@@ -148,8 +154,19 @@ final class ParquetRows<T> implements Closeable {
         return total;
     }
 
+    private void closeGroup() {
+        if (group != null) {
+            group.close();
+            group = null;
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            closeGroup();
+        } finally {
+            reader.close(); // also releases the codecs
+        }
     }
 }

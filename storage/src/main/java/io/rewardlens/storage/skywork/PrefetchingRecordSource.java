@@ -25,7 +25,7 @@ final class PrefetchingRecordSource implements RecordSource {
             long done,
             long blankLines,
             boolean end,
-            Exception failure) {}
+            Throwable failure) {}
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(AHEAD);
     private final Thread reader;
@@ -75,7 +75,9 @@ final class PrefetchingRecordSource implements RecordSource {
             }
         } catch (InterruptedException e) {
             // Cancelled by close(): nobody waits for more.
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // An Error too (out of memory, say): left uncaught it would end this thread silently
+            // and leave the importer waiting for a batch that never comes.
             if (!cancelled) {
                 try {
                     queue.put(new Batch(null, null, null, 0, 0, 0, true, e));
@@ -104,7 +106,10 @@ final class PrefetchingRecordSource implements RecordSource {
             }
             index = 0;
             if (current.failure() != null) {
-                Exception failure = current.failure();
+                Throwable failure = current.failure();
+                if (failure instanceof Error error) {
+                    throw error;
+                }
                 if (failure instanceof ImportRefusedException refused) {
                     throw refused;
                 }
