@@ -91,7 +91,7 @@ final class StreamedRowGroup implements PageReadStore {
             return new ChunkPages(
                     column,
                     chunk,
-                    new BufferedInputStream(stream, STREAM_BUFFER),
+                    new CountingInputStream(new BufferedInputStream(stream, STREAM_BUFFER)),
                     codecs.getDecompressor(chunk.getCodec()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,17 +124,16 @@ final class StreamedRowGroup implements PageReadStore {
     private static final class ChunkPages implements PageReader {
         private final ColumnDescriptor column;
         private final ColumnChunkMetaData chunk;
-        private final InputStream in;
+        private final CountingInputStream in;
         private final CompressionCodecFactory.BytesInputDecompressor decompressor;
         private long valuesRead;
-        private long bytesRead;
         private DictionaryPage dictionary;
         private PageHeader pending;
 
         ChunkPages(
                 ColumnDescriptor column,
                 ColumnChunkMetaData chunk,
-                InputStream in,
+                CountingInputStream in,
                 CompressionCodecFactory.BytesInputDecompressor decompressor)
                 throws IOException {
             this.column = column;
@@ -186,13 +185,10 @@ final class StreamedRowGroup implements PageReadStore {
 
         /** The next page header, or null once the chunk's values or bytes are all read. */
         private PageHeader nextHeader() throws IOException {
-            if (valuesRead >= chunk.getValueCount() || bytesRead >= chunk.getTotalSize()) {
+            if (valuesRead >= chunk.getValueCount() || in.count() >= chunk.getTotalSize()) {
                 return null;
             }
-            CountingStream counted = new CountingStream(in);
-            PageHeader header = Util.readPageHeader(counted);
-            bytesRead += counted.count;
-            return header;
+            return Util.readPageHeader(in);
         }
 
         private DataPage dataPage(PageHeader header) throws IOException {
@@ -262,41 +258,11 @@ final class StreamedRowGroup implements PageReadStore {
                         "column chunk ends inside a page (%d of %d bytes)"
                                 .formatted(bytes.length, size));
             }
-            bytesRead += size;
             return bytes;
         }
 
         private void skip(int size) throws IOException {
             in.skipNBytes(size);
-            bytesRead += size;
-        }
-    }
-
-    /** Counts the bytes a page header takes. */
-    private static final class CountingStream extends InputStream {
-        private final InputStream in;
-        private long count;
-
-        CountingStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }
