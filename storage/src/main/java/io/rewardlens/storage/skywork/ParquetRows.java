@@ -37,7 +37,6 @@ final class ParquetRows<T> implements Closeable {
     private final Path file;
     private final ParquetCodecs codecs = new ParquetCodecs();
     private final ParquetFileReader reader;
-    private final MessageType requested;
     private final MessageColumnIO columnIO;
     private final RecordMaterializer<T> materializer;
     private final long total;
@@ -70,7 +69,6 @@ final class ParquetRows<T> implements Closeable {
             checkCodecs();
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Plan<T> plan = planner.apply(schema);
-            this.requested = plan.requested();
             this.columnIO = new ColumnIOFactory().getColumnIO(plan.requested(), schema);
             this.materializer = plan.materializer();
             this.total = reader.getRecordCount();
@@ -126,7 +124,7 @@ final class ParquetRows<T> implements Closeable {
                 if (nextGroup == groups.size()) {
                     return null;
                 }
-                group = new StreamedRowGroup(file, groups.get(nextGroup++), requested, codecs);
+                group = new StreamedRowGroup(file, groups.get(nextGroup++), codecs);
                 rows = columnIO.getRecordReader(group, materializer);
                 leftInGroup = group.getRowCount();
             }

@@ -32,7 +32,6 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.ParquetDecodingException;
-import org.apache.parquet.schema.MessageType;
 
 /**
  * One row group of a Parquet file, read page by page as the record reader asks for them: each
@@ -55,24 +54,13 @@ final class StreamedRowGroup implements PageReadStore {
     private final CompressionCodecFactory codecs;
     private final List<InputStream> opened = new ArrayList<>();
 
-    /**
-     * Prepares a row group; nothing is read until a column's pages are asked for.
-     *
-     * @param requested the columns that will be read (each must be in the row group)
-     */
-    StreamedRowGroup(
-            Path file, BlockMetaData block, MessageType requested, CompressionCodecFactory codecs) {
+    /** Prepares a row group; nothing is read until a column's pages are asked for. */
+    StreamedRowGroup(Path file, BlockMetaData block, CompressionCodecFactory codecs) {
         this.file = file;
         this.block = block;
         this.codecs = codecs;
         for (ColumnChunkMetaData chunk : block.getColumns()) {
             chunks.put(chunk.getPath(), chunk);
-        }
-        for (ColumnDescriptor column : requested.getColumns()) {
-            if (!chunks.containsKey(ColumnPath.get(column.getPath()))) {
-                throw new ParquetDecodingException(
-                        "row group has no column chunk for " + String.join(".", column.getPath()));
-            }
         }
     }
 
